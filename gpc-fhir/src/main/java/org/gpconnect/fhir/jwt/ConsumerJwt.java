@@ -1,0 +1,161 @@
+package org.gpconnect.fhir.jwt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.util.Base64URL;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The unsigned bearer token a GP Connect consumer sends (cross-organisation audit and provenance):
+ * header {"alg":"none","typ":"JWT"}, claims, empty signature and so a trailing '.'. Every default
+ * passes {@link JwtValidator}, so a negative test changes exactly one thing with {@link #claim}.
+ *
+ * <p>The claims are written with Jackson rather than nimbus's {@code JWTClaimsSet} because the
+ * latter rewrites {@code aud}, {@code exp} and {@code iat} to their RFC 7519 types, and negative
+ * tests need to send exactly the wrong type (a numeric aud, a string exp, a JSON null).
+ */
+public final class ConsumerJwt {
+    public static final String DEFAULT_ISSUER = "https://consumersupplier.thirdparty.nhs.uk/";
+    public static final String DEFAULT_PRACTITIONER_ID = "1";
+    public static final String DEFAULT_SDS_USER_ID = "G13579135";
+    public static final String DEFAULT_SDS_ROLE_PROFILE_ID = "111111111";
+    public static final String DEFAULT_ODS_CODE = "A11111";
+    /** The token lifetime the specification fixes: exp SHALL be iat + 5 minutes. */
+    public static final long LIFETIME_SECONDS = 300;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Written by hand so the header reads exactly as the specification prints it. */
+    private static final String HEADER = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}").toString();
+
+    private final String audience;
+    private String scope = "patient/*.read";
+    private String reason = "directcare";
+    private Instant issuedAt;
+    private Instant expiresAt;
+    /** Overrides of the defaults; a null value removes the claim. */
+    private final Map<String, Object> overrides = new LinkedHashMap<>();
+
+    private ConsumerJwt(String audience) {
+        this.audience = audience;
+    }
+
+    /** @param audience the provider's service root URL as SDS returns it ({@code aud}) */
+    public static ConsumerJwt forAudience(String audience) {
+        return new ConsumerJwt(audience);
+    }
+
+    /** {@code requested_scope}, space separated, e.g. {@code "patient/*.read conf/N"}. */
+    public ConsumerJwt scope(String requestedScope) {
+        this.scope = requestedScope;
+        return this;
+    }
+
+    /** {@code reason_for_request}: {@code directcare} or {@code migration}. */
+    public ConsumerJwt reason(String reasonForRequest) {
+        this.reason = reasonForRequest;
+        return this;
+    }
+
+    /** {@code iat}; when never set, the moment of {@link #encode()}. */
+    public ConsumerJwt issuedAt(Instant iat) {
+        this.issuedAt = iat;
+        return this;
+    }
+
+    /** {@code exp}; when never set, iat + 300 s as the specification requires. */
+    public ConsumerJwt expiresAt(Instant exp) {
+        this.expiresAt = exp;
+        return this;
+    }
+
+    /**
+     * Sets, overrides or (with null) removes any claim. The value is written by Jackson: a String,
+     * Number, Map, List or JsonNode; {@code NullNode.getInstance()} sends an explicit JSON null.
+     */
+    public ConsumerJwt claim(String name, Object valueOrNull) {
+        overrides.put(name, valueOrNull);
+        return this;
+    }
+
+    /** The compact token: base64url(header) '.' base64url(claims) '.'. */
+    public String encode() {
+        try {
+            return HEADER + '.' + Base64URL.encode(JSON.writeValueAsBytes(claims())) + '.';
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("A JWT claim cannot be written as JSON", e);
+        }
+    }
+
+    /** The Authorization header value. */
+    public String bearer() {
+        return "Bearer " + encode();
+    }
+
+    private Map<String, Object> claims() {
+        Instant iat = issuedAt != null ? issuedAt : Instant.now();
+        Instant exp = expiresAt != null ? expiresAt : iat.plusSeconds(LIFETIME_SECONDS);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", DEFAULT_ISSUER);
+        claims.put("sub", DEFAULT_PRACTITIONER_ID);
+        claims.put("aud", audience);
+        claims.put("exp", exp.getEpochSecond());
+        claims.put("iat", iat.getEpochSecond());
+        claims.put("reason_for_request", reason);
+        claims.put("requested_scope", scope);
+        claims.put("requesting_device", requestingDevice());
+        claims.put("requesting_organization", requestingOrganization());
+        claims.put("requesting_practitioner", requestingPractitioner());
+        overrides.forEach((name, value) -> {
+            if (value == null) {
+                claims.remove(name);
+            } else {
+                claims.put(name, value);
+            }
+        });
+        return claims;
+    }
+
+    /** A fresh default {@code requesting_device} (minimal base STU3 Device), for tests to alter. */
+    public static ObjectNode requestingDevice() {
+        ObjectNode device = NODES.objectNode().put("resourceType", "Device");
+        device.putArray("identifier").add(identifier("https://consumersupplier.thirdparty.nhs.uk/Id/device-identifier", "GPConnectTestSystem"));
+        device.put("model", "GP Connect Demonstrator");
+        device.put("version", "1.6.2");
+        return device;
+    }
+
+    /** A fresh default {@code requesting_organization} (minimal base STU3 Organization). */
+    public static ObjectNode requestingOrganization() {
+        ObjectNode organization = NODES.objectNode().put("resourceType", "Organization");
+        organization.putArray("identifier").add(identifier(JwtClaims.ODS_ORGANIZATION_CODE, DEFAULT_ODS_CODE));
+        organization.put("name", "Consumer Organisation Name");
+        return organization;
+    }
+
+    /** A fresh default {@code requesting_practitioner} (minimal base STU3 Practitioner), id = sub. */
+    public static ObjectNode requestingPractitioner() {
+        ObjectNode practitioner = NODES.objectNode()
+                .put("resourceType", "Practitioner")
+                .put("id", DEFAULT_PRACTITIONER_ID);
+        ArrayNode identifiers = practitioner.putArray("identifier");
+        identifiers.add(identifier(JwtClaims.SDS_USER_ID, DEFAULT_SDS_USER_ID));
+        identifiers.add(identifier(JwtClaims.SDS_ROLE_PROFILE_ID, DEFAULT_SDS_ROLE_PROFILE_ID));
+        identifiers.add(identifier("https://consumersupplier.thirdparty.nhs.uk/Id/user-guid", "98ed4f78-814d-4266-8d5b-cde742f3093c"));
+        ObjectNode name = practitioner.putArray("name").addObject();
+        name.put("family", "Demonstrator");
+        name.putArray("given").add("GPConnect");
+        name.putArray("prefix").add("Dr");
+        return practitioner;
+    }
+
+    private static ObjectNode identifier(String system, String value) {
+        return NODES.objectNode().put("system", system).put("value", value);
+    }
+}

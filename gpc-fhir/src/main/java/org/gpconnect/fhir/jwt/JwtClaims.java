@@ -1,0 +1,28 @@
+package org.gpconnect.fhir.jwt;
+
+/** The claim names and identifier systems of the GP Connect bearer token. */
+public final class JwtClaims {
+    public static final String ISS = "iss";
+    public static final String SUB = "sub";
+    public static final String AUD = "aud";
+    public static final String EXP = "exp";
+    public static final String IAT = "iat";
+    public static final String REASON_FOR_REQUEST = "reason_for_request";
+    public static final String REQUESTED_SCOPE = "requested_scope";
+    public static final String REQUESTING_DEVICE = "requesting_device";
+    public static final String REQUESTING_ORGANIZATION = "requesting_organization";
+    public static final String REQUESTING_PRACTITIONER = "requesting_practitioner";
+
+    public static final String DIRECT_CARE = "directcare";
+    public static final String MIGRATION = "migration";
+    public static final String CONF_NORMAL = "conf/N";
+    public static final String CONF_RESTRICTED = "conf/R";
+
+    public static final String ODS_ORGANIZATION_CODE = "https://fhir.nhs.uk/Id/ods-organization-code";
+    /** The RC5-era system; the test suite still sends it and expects success. */
+    public static final String LEGACY_ODS_ORGANIZATION_CODE = "http://fhir.nhs.net/Id/ods-organization-code";
+    public static final String SDS_USER_ID = "https://fhir.nhs.uk/Id/sds-user-id";
+    public static final String SDS_ROLE_PROFILE_ID = "https://fhir.nhs.uk/Id/sds-role-profile-id";
+
+    private JwtClaims() {}
+}
