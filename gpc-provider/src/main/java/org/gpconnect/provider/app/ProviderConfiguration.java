@@ -1,0 +1,145 @@
+package org.gpconnect.provider.app;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.ETagSupportEnum;
+import ca.uhn.fhir.rest.server.IServerAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.gpconnect.fhir.interaction.InteractionCatalogue;
+import org.gpconnect.fhir.interaction.ServiceRootKind;
+import org.gpconnect.fhir.jwt.JwtValidator;
+import org.gpconnect.provider.audit.RequestAudit;
+import org.gpconnect.provider.capability.CapabilityModule;
+import org.gpconnect.provider.capability.CapabilityStatements;
+import org.gpconnect.provider.capability.StoredResources;
+import org.gpconnect.provider.spine.GpConnectRequest;
+import org.gpconnect.provider.spine.SpineErrorInterceptor;
+import org.gpconnect.provider.spine.SpineGateway;
+import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.audit.AuditTrail;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The HTTP side: one HAPI RestfulServer per service root kind, behind the one Spine gateway. */
+@Configuration
+public class ProviderConfiguration {
+
+    @Bean
+    FhirContext fhirContext() {
+        FhirContext fhir = FhirContext.forDstu3Cached();
+        // warm the model and parsers once, so the first consumer does not pay for it
+        fhir.newJsonParser().parseResource("{\"resourceType\":\"Patient\",\"id\":\"warm\"}");
+        fhir.newXmlParser().encodeResourceToString(new org.hl7.fhir.dstu3.model.Bundle());
+        return fhir;
+    }
+
+    @Bean
+    StoredResources storedResources(FhirContext fhir) {
+        return new StoredResources(fhir);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Every interaction some module implements, plus each STU3 root's own metadata. */
+    @Bean
+    Set<String> implementedInteractions(List<CapabilityModule> modules) {
+        Set<String> implemented = new HashSet<>();
+        for (CapabilityModule module : modules) {
+            implemented.addAll(module.interactions());
+        }
+        implemented.add(InteractionCatalogue.METADATA);
+        implemented.add(InteractionCatalogue.STRUCTURED_METADATA);
+        implemented.add(InteractionCatalogue.DOCUMENTS_METADATA);
+        return Set.copyOf(implemented);
+    }
+
+    @Bean
+    Map<ServiceRootKind, RestfulServer> restfulServers(FhirContext fhir, List<CapabilityModule> modules,
+                                                       Set<String> implementedInteractions) {
+        Map<ServiceRootKind, RestfulServer> servers = new EnumMap<>(ServiceRootKind.class);
+        String version = String.valueOf(ProviderConfiguration.class.getPackage().getImplementationVersion());
+        for (ServiceRootKind kind : List.of(ServiceRootKind.GPCONNECT, ServiceRootKind.STRUCTURED, ServiceRootKind.DOCUMENTS)) {
+            RestfulServer server = new RestfulServer(fhir);
+            server.setServerAddressStrategy(new GatewayAddress());
+            server.setDefaultResponseEncoding(EncodingEnum.JSON);
+            server.setDefaultPrettyPrint(false);
+            server.setETagSupport(ETagSupportEnum.ENABLED);
+            server.registerInterceptor(new SpineErrorInterceptor());
+            for (CapabilityModule module : modules) {
+                if (module.root() == kind) {
+                    server.registerProviders(module.resourceProviders());
+                    server.registerProviders(module.plainProviders());
+                }
+            }
+            server.setServerConformanceProvider(new CapabilityStatements.Provider(
+                    CapabilityStatements.build(kind, implementedInteractions, version)));
+            servers.put(kind, server);
+        }
+        return servers;
+    }
+
+    /** The servlet container initialises each HAPI server; requests only ever reach them through the gateway. */
+    @Bean
+    ServletRegistrationBean<RestfulServer> gpconnectServlet(Map<ServiceRootKind, RestfulServer> servers) {
+        return register(servers, ServiceRootKind.GPCONNECT);
+    }
+
+    @Bean
+    ServletRegistrationBean<RestfulServer> structuredServlet(Map<ServiceRootKind, RestfulServer> servers) {
+        return register(servers, ServiceRootKind.STRUCTURED);
+    }
+
+    @Bean
+    ServletRegistrationBean<RestfulServer> documentsServlet(Map<ServiceRootKind, RestfulServer> servers) {
+        return register(servers, ServiceRootKind.DOCUMENTS);
+    }
+
+    private static ServletRegistrationBean<RestfulServer> register(Map<ServiceRootKind, RestfulServer> servers, ServiceRootKind kind) {
+        ServletRegistrationBean<RestfulServer> registration =
+                new ServletRegistrationBean<>(servers.get(kind), "/_gpc-internal/" + kind.name().toLowerCase() + "/*");
+        registration.setName("gpc-" + kind.name().toLowerCase());
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    @Bean
+    RequestAudit requestAudit(AuditTrail trail, MeterRegistry metrics) {
+        return new RequestAudit(trail, metrics);
+    }
+
+    @Bean
+    FilterRegistrationBean<SpineGateway> spineGateway(GpRecordStore store, Map<ServiceRootKind, RestfulServer> servers,
+                                                      Set<String> implementedInteractions, RequestAudit audit,
+                                                      FhirContext fhir, Clock clock) {
+        FilterRegistrationBean<SpineGateway> registration = new FilterRegistrationBean<>(new SpineGateway(store,
+                new JwtValidator(), servers, implementedInteractions, audit, fhir, clock));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** HAPI's idea of the server base is the service root the gateway resolved. */
+    private static final class GatewayAddress implements IServerAddressStrategy {
+        @Override
+        public String determineServerBase(ServletContext context, HttpServletRequest request) {
+            return GpConnectRequest.of(request).baseUrl();
+        }
+    }
+
+}

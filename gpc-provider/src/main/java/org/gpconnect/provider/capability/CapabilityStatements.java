@@ -1,0 +1,121 @@
+package org.gpconnect.provider.capability;
+
+import ca.uhn.fhir.rest.annotation.Metadata;
+import org.gpconnect.fhir.interaction.Interaction;
+import org.gpconnect.fhir.interaction.InteractionCatalogue;
+import org.gpconnect.fhir.interaction.ServiceRootKind;
+import org.hl7.fhir.dstu3.model.CapabilityStatement;
+import org.hl7.fhir.dstu3.model.CapabilityStatement.CapabilityStatementRestComponent;
+import org.hl7.fhir.dstu3.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.dstu3.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.dstu3.model.Enumerations;
+import org.hl7.fhir.dstu3.model.Reference;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The CapabilityStatement of one service root, built once from what this server implements, so it
+ * never claims an interaction that would answer NOT_IMPLEMENTED.
+ */
+public class CapabilityStatements {
+    public static final String SPEC_VERSION = "1.6.2";
+    private static final String SD = "https://fhir.nhs.uk/STU3/StructureDefinition/";
+    private static final Map<String, String> PROFILES = Map.of(
+            "Patient", SD + "CareConnect-GPC-Patient-1",
+            "Practitioner", SD + "CareConnect-GPC-Practitioner-1",
+            "Organization", SD + "CareConnect-GPC-Organization-1",
+            "Location", SD + "CareConnect-GPC-Location-1");
+    private static final Map<String, String[]> SEARCH_BY_IDENTIFIER = Map.of(
+            "Patient", new String[]{"NHS Number (i.e. https://fhir.nhs.uk/Id/nhs-number|123456789)"},
+            "Organization", new String[]{"ODS Code (i.e. https://fhir.nhs.uk/Id/ods-organization-code|Y12345)"},
+            "Practitioner", new String[]{"SDS User ID (i.e. https://fhir.nhs.uk/Id/sds-user-id|999999)"});
+    private static final Map<String, String> OPERATIONS = Map.of(
+            "gpc.registerpatient", "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-RegisterPatient-Operation-1");
+
+    private CapabilityStatements() {}
+
+    public static CapabilityStatement build(ServiceRootKind root, Set<String> implemented, String softwareVersion) {
+        CapabilityStatement statement = new CapabilityStatement();
+        statement.setVersion(SPEC_VERSION);
+        statement.setName("GP Connect");
+        statement.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        statement.setDate(new Date());
+        statement.setPublisher("gpconnect open-source project");
+        statement.addContact().setName("gpconnect maintainers");
+        statement.setDescription("This server implements the GP Connect API version " + SPEC_VERSION);
+        statement.setCopyright("Copyright NHS Digital 2016-23");
+        statement.setKind(CapabilityStatement.CapabilityStatementKind.CAPABILITY);
+        statement.getSoftware().setName("gpconnect").setVersion(softwareVersion);
+        statement.setFhirVersion("3.0.1");
+        statement.setAcceptUnknown(CapabilityStatement.UnknownContentCode.BOTH);
+        statement.addFormat("application/fhir+json");
+        statement.addFormat("application/fhir+xml");
+        CapabilityStatementRestComponent rest = statement.addRest();
+        rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.getSecurity().setCors(true);
+
+        Map<String, CapabilityStatementRestResourceComponent> resources = new LinkedHashMap<>();
+        for (Interaction interaction : InteractionCatalogue.all()) {
+            if (interaction.root() != root || !implemented.contains(interaction.id())) {
+                continue;
+            }
+            String[] path = interaction.pathTemplate().substring(1).split("/");
+            if (path.length == 2 && path[1].startsWith("$")) {
+                String name = path[1].substring(1);
+                rest.addOperation().setName(name).setDefinition(new Reference(OPERATIONS.getOrDefault(name, name)));
+            } else if (!path[0].equals("metadata")) {
+                CapabilityStatementRestResourceComponent resource = resources.computeIfAbsent(path[0], type -> {
+                    CapabilityStatementRestResourceComponent r = rest.addResource().setType(type);
+                    if (PROFILES.containsKey(type)) {
+                        r.getProfile().setReference(PROFILES.get(type));
+                    }
+                    return r;
+                });
+                if (interaction.verb().equals("GET") && path.length == 2) {
+                    resource.addInteraction().setCode(TypeRestfulInteraction.READ);
+                } else if (interaction.verb().equals("GET") && path.length == 1) {
+                    resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+                    for (String documentation : SEARCH_BY_IDENTIFIER.getOrDefault(path[0], new String[0])) {
+                        resource.addSearchParam().setName("identifier")
+                                .setType(Enumerations.SearchParamType.TOKEN).setDocumentation(documentation);
+                    }
+                }
+            }
+        }
+        for (String profile : profilesFor(resources.keySet())) {
+            statement.addProfile(new Reference(profile));
+        }
+        return statement;
+    }
+
+    private static List<String> profilesFor(Set<String> types) {
+        List<String> profiles = new java.util.ArrayList<>(types.stream().filter(PROFILES::containsKey).map(PROFILES::get).toList());
+        profiles.add(SD + "GPConnect-OperationOutcome-1");
+        if (!types.isEmpty()) {
+            profiles.add(StoredResources.SEARCHSET_PROFILE);
+        }
+        return profiles;
+    }
+
+    /** HAPI's conformance provider for one root: the statement built at start-up, served as is. */
+    public static final class Provider {
+        private final CapabilityStatement statement;
+
+        public Provider(CapabilityStatement statement) {
+            this.statement = statement;
+        }
+
+        @Metadata
+        public CapabilityStatement metadata() {
+            return statement;
+        }
+
+        /** HAPI hands every conformance provider its server; this one needs nothing from it. */
+        public void setRestfulServer(ca.uhn.fhir.rest.server.RestfulServer server) {
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.gpconnect.provider.foundations;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.gpconnect.fhir.interaction.ServiceRootKind;
+import org.gpconnect.provider.capability.CapabilityModule;
+import org.gpconnect.provider.capability.StoredResources;
+import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.pds.PdsDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.gpconnect.fhir.interaction.InteractionCatalogue.*;
+
+/** Foundations: patients, practitioners, organisations and locations of the practice. */
+@Configuration
+public class FoundationsConfiguration {
+
+    @Bean
+    SharablePatients sharablePatients(GpRecordStore store, PdsDirectory pds, FhirContext fhir) {
+        return new SharablePatients(store, pds, fhir);
+    }
+
+    @Bean
+    CapabilityModule foundations(GpRecordStore store, SharablePatients patients, StoredResources resources) {
+        return new CapabilityModule(ServiceRootKind.GPCONNECT,
+                Set.of(READ_PATIENT, SEARCH_PATIENT, READ_PRACTITIONER, SEARCH_PRACTITIONER, READ_ORGANIZATION,
+                        SEARCH_ORGANIZATION, READ_LOCATION),
+                List.of(new PatientProvider(store, patients, resources), new PractitionerProvider(store, resources),
+                        new OrganizationProvider(store, resources), new LocationProvider(store, resources)),
+                List.of());
+    }
+}

@@ -1,0 +1,44 @@
+package org.gpconnect.provider.foundations;
+
+import org.gpconnect.fhir.error.SpineErrorCode;
+import org.gpconnect.fhir.error.SpineException;
+
+import java.util.Map;
+
+/**
+ * The one search parameter Foundations searches take: {@code identifier=system|value}. Checks its
+ * shape as the test suite expects: missing, misspelt or repeated is a bad request; a missing
+ * system or value is an invalid parameter. Other parameters are ignored, as FHIR servers must.
+ */
+record IdentifierSearch(String system, String value) {
+    static final String NAME = "identifier";
+
+    static IdentifierSearch from(Map<String, String[]> parameters) {
+        String[] values = parameters.get(NAME);
+        for (String name : parameters.keySet()) {
+            if (!name.equals(NAME) && name.equalsIgnoreCase(NAME)) {
+                throw SpineException.badRequest("Unknown search parameter " + name + " (parameter names are case sensitive)");
+            }
+        }
+        if (values == null || values.length == 0) {
+            throw SpineException.badRequest("The search needs an identifier parameter");
+        }
+        if (values.length > 1) {
+            throw SpineException.badRequest("The identifier parameter may be given once only");
+        }
+        String token = values[0];
+        int bar = token.indexOf('|');
+        if (bar < 0) {
+            throw new SpineException(SpineErrorCode.INVALID_PARAMETER, "identifier needs the form system|value: " + token);
+        }
+        String system = token.substring(0, bar).trim();
+        String value = token.substring(bar + 1).trim();
+        if (system.isEmpty()) {
+            throw new SpineException(SpineErrorCode.INVALID_PARAMETER, "identifier has no system: " + token);
+        }
+        if (value.isEmpty()) {
+            throw new SpineException(SpineErrorCode.INVALID_PARAMETER, "identifier has no value: " + token);
+        }
+        return new IdentifierSearch(system, value);
+    }
+}

@@ -1,0 +1,75 @@
+package org.gpconnect.provider.foundations;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import jakarta.servlet.http.HttpServletRequest;
+import org.gpconnect.fhir.error.SpineErrorCode;
+import org.gpconnect.fhir.error.SpineException;
+import org.gpconnect.fhir.identifier.IdentifierSystem;
+import org.gpconnect.fhir.identifier.NhsNumber;
+import org.gpconnect.provider.capability.StoredResources;
+import org.gpconnect.provider.spine.GpConnectRequest;
+import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.PatientRecord;
+import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.IdType;
+import org.hl7.fhir.dstu3.model.Patient;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Find a patient and Read a patient (foundations_use_case_find_a_patient / read_a_patient). */
+public class PatientProvider implements IResourceProvider {
+    private final GpRecordStore store;
+    private final SharablePatients patients;
+    private final StoredResources resources;
+
+    public PatientProvider(GpRecordStore store, SharablePatients patients, StoredResources resources) {
+        this.store = store;
+        this.patients = patients;
+        this.resources = resources;
+    }
+
+    @Override
+    public Class<Patient> getResourceType() {
+        return Patient.class;
+    }
+
+    /** Only active, traced, not deceased, not sensitive patients are found; anyone else is not an error, just absent. */
+    @Search(allowUnknownParams = true)
+    public Bundle search(HttpServletRequest request) {
+        GpConnectRequest context = GpConnectRequest.of(request);
+        IdentifierSearch search = IdentifierSearch.from(request.getParameterMap());
+        if (!IdentifierSystem.NHS_NUMBER.equals(search.system())) {
+            throw new SpineException(SpineErrorCode.INVALID_IDENTIFIER_SYSTEM, "Patients are found by NHS number ("
+                    + IdentifierSystem.NHS_NUMBER + "), not " + search.system());
+        }
+        if (!NhsNumber.isValid(search.value())) {
+            throw new SpineException(SpineErrorCode.INVALID_NHS_NUMBER, "Not a valid NHS number: " + search.value());
+        }
+        context.patient(search.value());
+        String ods = context.root().odsCode();
+        List<Patient> found = new ArrayList<>();
+        for (PatientRecord record : store.patientsByNhsNumber(ods, search.value())) {
+            patients.sharable(ods, record)
+                    .flatMap(sharable -> store.read(ods, "Patient", sharable.id()))
+                    .ifPresent(stored -> found.add(resources.parse(stored, Patient.class)));
+        }
+        return resources.searchset(found);
+    }
+
+    @Read
+    public Patient read(@IdParam IdType id, HttpServletRequest request) {
+        GpConnectRequest context = GpConnectRequest.of(request);
+        String ods = context.root().odsCode();
+        PatientRecord record = store.patient(ods, id.getIdPart())
+                .flatMap(candidate -> patients.sharable(ods, candidate))
+                .orElseThrow(() -> new SpineException(SpineErrorCode.PATIENT_NOT_FOUND, "No patient " + id.getIdPart()));
+        context.patient(record.nhsNumber());
+        return store.read(ods, "Patient", record.id())
+                .map(stored -> resources.parse(stored, Patient.class))
+                .orElseThrow(() -> new SpineException(SpineErrorCode.PATIENT_NOT_FOUND, "No patient " + id.getIdPart()));
+    }
+}

@@ -1,0 +1,133 @@
+package org.gpconnect.provider.spine;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.gpconnect.fhir.error.SpineErrorCode;
+import org.gpconnect.fhir.error.SpineException;
+import org.gpconnect.fhir.interaction.Interaction;
+import org.gpconnect.fhir.interaction.InteractionCatalogue;
+import org.gpconnect.fhir.interaction.ServiceRootKind;
+import org.gpconnect.fhir.jwt.JwtValidator;
+import org.gpconnect.provider.audit.RequestAudit;
+import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.Practice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Spine request pipeline, written once for every capability: service root, Spine headers,
+ * practice and ASID, interaction ID against verb and path, JWT, content negotiation, what is
+ * implemented, enablement; then the capability's HAPI server; then audit. Any rejection is one
+ * OperationOutcome with the Spine code and status of the spec's error table.
+ */
+public class SpineGateway extends OncePerRequestFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(SpineGateway.class);
+
+    private final GpRecordStore store;
+    private final JwtValidator jwtValidator;
+    private final Map<ServiceRootKind, RestfulServer> servers;
+    private final Set<String> implemented;
+    private final RequestAudit audit;
+    private final OperationOutcomeWriter errors;
+    private final Clock clock;
+
+    public SpineGateway(GpRecordStore store, JwtValidator jwtValidator, Map<ServiceRootKind, RestfulServer> servers,
+                        Set<String> implemented, RequestAudit audit, FhirContext fhir, Clock clock) {
+        this.store = store;
+        this.jwtValidator = jwtValidator;
+        this.servers = servers;
+        this.implemented = implemented;
+        this.audit = audit;
+        this.errors = new OperationOutcomeWriter(fhir);
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/actuator");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Cache-Control", "no-store");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
+        GpConnectRequest context = GpConnectRequest.start(request);
+        ResponseFormat format = ResponseFormat.JSON;
+        try {
+            ServiceRoot root = admit(request, context);
+            format = ResponseFormat.negotiate(request);
+            ResponseFormat.checkRequestBody(request);
+            if (!implemented.contains(context.interaction().id())) {
+                throw new SpineException(SpineErrorCode.NOT_IMPLEMENTED,
+                        "This server does not implement " + context.interaction().id() + " yet");
+            }
+            if (!context.practice().enabled(context.interaction().capability())) {
+                throw new SpineException(SpineErrorCode.ACCESS_DENIED, "GP Connect "
+                        + context.interaction().capability().name().toLowerCase() + " is not enabled at practice " + root.odsCode());
+            }
+            servers.get(root.kind()).service(new GatewayRequest(request, root, format), response);
+        } catch (SpineException e) {
+            context.failed(e.code(), e.diagnostics());
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                errors.write(response, format, e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure for trace {}", context.traceId(), e);
+            SpineException error = new SpineException(SpineErrorCode.INTERNAL_SERVER_ERROR, "Unexpected internal server error");
+            context.failed(error.code(), e.toString());
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                errors.write(response, format, error);
+            }
+        } finally {
+            audit.record(context, response.getStatus());
+        }
+    }
+
+    /** The steps that decide whether this request may reach a handler at all. */
+    private ServiceRoot admit(HttpServletRequest request, GpConnectRequest context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        ServiceRoot root = ServiceRoot.parse(path).orElseThrow(() ->
+                new SpineException(SpineErrorCode.NO_RECORD_FOUND, "No GP Connect service root at " + path));
+        context.root(root, baseUrl(request, root));
+        SpineHeaders.read(request, context);
+        Practice practice = store.practice(root.odsCode()).orElseThrow(() ->
+                new SpineException(SpineErrorCode.ORGANISATION_NOT_FOUND, "No GP Connect endpoint for ODS code " + root.odsCode()));
+        context.practice(practice);
+        if (!practice.asid().equals(context.toAsid())) {
+            throw SpineException.badRequest("Ssp-To " + context.toAsid() + " is not the ASID of this endpoint");
+        }
+        Interaction interaction = InteractionCatalogue.byId(context.interactionId()).orElseThrow(() ->
+                SpineException.badRequest("Unknown Ssp-InteractionID " + context.interactionId()));
+        if (!interaction.matches(root.kind(), request.getMethod(), root.relativePath())) {
+            throw SpineException.badRequest("Ssp-InteractionID " + interaction.id() + " does not match "
+                    + request.getMethod() + " " + path);
+        }
+        context.interaction(interaction);
+        context.party(jwtValidator.validate(request.getHeader("Authorization"), interaction, clock.instant()));
+        return root;
+    }
+
+    private static String baseUrl(HttpServletRequest request, ServiceRoot root) {
+        StringBuilder url = new StringBuilder(64).append(request.getScheme()).append("://").append(request.getServerName());
+        int port = request.getServerPort();
+        if (!(port == 80 && "http".equals(request.getScheme())) && !(port == 443 && "https".equals(request.getScheme()))) {
+            url.append(':').append(port);
+        }
+        return url.append(request.getContextPath()).append(root.rootPath()).toString();
+    }
+}

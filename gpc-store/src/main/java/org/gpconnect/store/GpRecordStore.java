@@ -1,0 +1,141 @@
+package org.gpconnect.store;
+
+import org.gpconnect.fhir.interaction.Capability;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The GP record of every hosted practice, over JDBC. Reads return stored JSON untouched, so the
+ * hot path never re-serialises; writes go through {@link #inTransaction}.
+ */
+public class GpRecordStore {
+    private final DataSource dataSource;
+
+    public GpRecordStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public DataSource dataSource() { return dataSource; }
+
+    public List<Practice> practices() {
+        return query("SELECT * FROM practice ORDER BY ods_code", ps -> {}, GpRecordStore::practice);
+    }
+
+    public Optional<Practice> practice(String odsCode) {
+        return first(query("SELECT * FROM practice WHERE ods_code = ?", ps -> ps.setString(1, odsCode), GpRecordStore::practice));
+    }
+
+    public Optional<StoredResource> read(String odsCode, String type, String id) {
+        return first(query("SELECT resource_type, id, version_id, last_updated, json FROM fhir_resource"
+                        + " WHERE practice_ods = ? AND resource_type = ? AND id = ?",
+                ps -> { ps.setString(1, odsCode); ps.setString(2, type); ps.setString(3, id); },
+                GpRecordStore::resource));
+    }
+
+    public List<StoredResource> findByIdentifier(String odsCode, String type, String system, String value) {
+        return query("SELECT r.resource_type, r.id, r.version_id, r.last_updated, r.json FROM resource_identifier i"
+                        + " JOIN fhir_resource r ON r.practice_ods = i.practice_ods AND r.resource_type = i.resource_type AND r.id = i.id"
+                        + " WHERE i.practice_ods = ? AND i.resource_type = ? AND i.id_system = ? AND i.id_value = ? ORDER BY r.id",
+                ps -> { ps.setString(1, odsCode); ps.setString(2, type); ps.setString(3, system); ps.setString(4, value); },
+                GpRecordStore::resource);
+    }
+
+    public List<PatientRecord> patientsByNhsNumber(String odsCode, String nhsNumber) {
+        return query("SELECT * FROM patient_record WHERE practice_ods = ? AND nhs_number = ? ORDER BY id",
+                ps -> { ps.setString(1, odsCode); ps.setString(2, nhsNumber); }, GpRecordStore::patient);
+    }
+
+    public Optional<PatientRecord> patient(String odsCode, String id) {
+        return first(query("SELECT * FROM patient_record WHERE practice_ods = ? AND id = ?",
+                ps -> { ps.setString(1, odsCode); ps.setString(2, id); }, GpRecordStore::patient));
+    }
+
+    /** Runs the work in one transaction: all of it is written, or none. */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(new RecordWriter(connection));
+                connection.commit();
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    public void setSwitch(String odsCode, Capability capability, boolean enabled) {
+        String column = capability == Capability.FOUNDATIONS ? "gpc_enabled" : capability.name().toLowerCase() + "_enabled";
+        inTransaction(writer -> writer.update("UPDATE practice SET " + column + " = ? WHERE ods_code = ?", enabled, odsCode));
+    }
+
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run(RecordWriter writer) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private static Practice practice(ResultSet rs) throws SQLException {
+        Map<Capability, Boolean> switches = new EnumMap<>(Capability.class);
+        switches.put(Capability.APPOINTMENTS, rs.getBoolean("appointments_enabled"));
+        switches.put(Capability.STRUCTURED, rs.getBoolean("structured_enabled"));
+        switches.put(Capability.DOCUMENTS, rs.getBoolean("documents_enabled"));
+        switches.put(Capability.HTML, rs.getBoolean("html_enabled"));
+        return new Practice(rs.getString("ods_code"), rs.getString("asid"), rs.getString("organization_id"),
+                rs.getBoolean("gpc_enabled"), switches);
+    }
+
+    private static StoredResource resource(ResultSet rs) throws SQLException {
+        Timestamp updated = rs.getTimestamp(4);
+        return new StoredResource(rs.getString(1), rs.getString(2), rs.getLong(3), updated.toInstant(), rs.getString(5));
+    }
+
+    private static PatientRecord patient(ResultSet rs) throws SQLException {
+        return new PatientRecord(rs.getString("id"), rs.getString("nhs_number"), rs.getBoolean("active"),
+                rs.getBoolean("deceased"), rs.getBoolean("sensitive"), rs.getBoolean("nhs_verified"),
+                rs.getString("registration_type"), rs.getBoolean("dissent"), rs.getBoolean("in_transit"),
+                rs.getBoolean("merged"));
+    }
+}

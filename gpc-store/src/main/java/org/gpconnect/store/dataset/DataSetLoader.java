@@ -1,0 +1,154 @@
+package org.gpconnect.store.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gpconnect.fhir.interaction.Capability;
+import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.PatientRecord;
+import org.gpconnect.store.Practice;
+import org.gpconnect.store.RecordWriter;
+import org.gpconnect.store.pds.PdsDirectory;
+import org.gpconnect.store.pds.PdsRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Loads a data set written as FHIR JSON files (see docs/dataset.md) into the store, once: on the
+ * first start of an empty database. Everything is written in one transaction.
+ */
+public class DataSetLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(DataSetLoader.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
+    static final String VERIFICATION = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSNumberVerificationStatus-1";
+    static final String REGISTRATION = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-RegistrationDetails-1";
+
+    private final GpRecordStore store;
+
+    public DataSetLoader(GpRecordStore store) {
+        this.store = store;
+    }
+
+    /** Loads the named classpath data set unless it already is; true when it loaded now. */
+    public boolean loadOnce(String name) {
+        return store.inTransaction(writer -> {
+            if (writer.update("UPDATE dataset_load SET name = name WHERE name = ?", name) > 0) {
+                return false;
+            }
+            long started = System.nanoTime();
+            String base = "dataset/" + name + "/";
+            int resources = 0;
+            for (JsonNode practiceNode : read(base + "practices.json")) {
+                Practice practice = practice(practiceNode);
+                writer.savePractice(practice);
+                Map<String, JsonNode> flags = Map.of();
+                if (practiceNode.hasNonNull("patientFlags")) {
+                    JsonNode flagFile = read(base + practice.odsCode() + "/" + practiceNode.get("patientFlags").asText());
+                    flags = JSON.convertValue(flagFile, JSON.getTypeFactory().constructMapType(Map.class, String.class, JsonNode.class));
+                }
+                for (JsonNode file : practiceNode.path("files")) {
+                    for (JsonNode entry : read(base + practice.odsCode() + "/" + file.asText()).path("entry")) {
+                        ObjectNode resource = (ObjectNode) entry.get("resource");
+                        writer.save(practice.odsCode(), resource, null);
+                        if ("Patient".equals(resource.path("resourceType").asText())) {
+                            writer.savePatientRecord(practice.odsCode(),
+                                    patientRecord(resource, flags.getOrDefault(resource.get("id").asText(), JSON.createObjectNode())));
+                        }
+                        resources++;
+                    }
+                }
+            }
+            JsonNode pds = readOptional(base + "pds.json");
+            if (pds != null) {
+                for (JsonNode record : pds) {
+                    PdsDirectory.put(writer, pdsRecord(record));
+                }
+            }
+            writer.update("INSERT INTO dataset_load (name, loaded_at) VALUES (?, ?)", name, Timestamp.from(Instant.now()));
+            LOG.info("Loaded data set '{}': {} resources in {} ms", name, resources, (System.nanoTime() - started) / 1_000_000);
+            return true;
+        });
+    }
+
+    static Practice practice(JsonNode node) {
+        Map<Capability, Boolean> switches = new EnumMap<>(Capability.class);
+        node.path("capabilities").fields().forEachRemaining(e -> switches.put(Capability.valueOf(e.getKey()), e.getValue().asBoolean()));
+        return new Practice(node.get("odsCode").asText(), node.get("asid").asText(), node.get("organizationId").asText(),
+                node.path("gpConnectEnabled").asBoolean(false), switches);
+    }
+
+    /** The registration facts the provider filters on, as the Patient resource and the local flags state them. */
+    public static PatientRecord patientRecord(JsonNode patient, JsonNode flags) {
+        String nhsNumber = null;
+        boolean verified = false;
+        for (JsonNode identifier : patient.path("identifier")) {
+            if (NHS_NUMBER.equals(identifier.path("system").asText())) {
+                nhsNumber = identifier.path("value").asText();
+                for (JsonNode extension : identifier.path("extension")) {
+                    if (VERIFICATION.equals(extension.path("url").asText())) {
+                        verified = "01".equals(extension.path("valueCodeableConcept").path("coding").path(0).path("code").asText());
+                    }
+                }
+            }
+        }
+        if (nhsNumber == null) {
+            throw new IllegalArgumentException("Patient/" + patient.path("id").asText() + " has no NHS number");
+        }
+        String registrationType = null;
+        for (JsonNode extension : patient.path("extension")) {
+            if (REGISTRATION.equals(extension.path("url").asText())) {
+                for (JsonNode part : extension.path("extension")) {
+                    if ("registrationType".equals(part.path("url").asText())) {
+                        registrationType = part.path("valueCodeableConcept").path("coding").path(0).path("code").asText(null);
+                    }
+                }
+            }
+        }
+        boolean deceased = patient.hasNonNull("deceasedDateTime") || patient.path("deceasedBoolean").asBoolean(false);
+        return new PatientRecord(patient.get("id").asText(), nhsNumber, patient.path("active").asBoolean(true), deceased,
+                flags.path("sensitive").asBoolean(false), verified, registrationType,
+                flags.path("dissent").asBoolean(false), flags.path("inTransit").asBoolean(false), flags.path("merged").asBoolean(false));
+    }
+
+    static PdsRecord pdsRecord(JsonNode r) {
+        StringBuilder address = new StringBuilder();
+        for (JsonNode line : r.path("address")) {
+            address.append(address.isEmpty() ? "" : ", ").append(line.asText());
+        }
+        return new PdsRecord(r.get("nhsNumber").asText(), r.path("family").asText(null), r.path("given").asText(null),
+                r.path("gender").asText(null), date(r, "birthDate"), date(r, "deathDate"),
+                r.path("sensitive").asBoolean(false), r.path("superseded").asBoolean(false), r.path("invalid").asBoolean(false),
+                address.toString(), r.path("postalCode").asText(null), r.path("gpOdsCode").asText(null));
+    }
+
+    private static LocalDate date(JsonNode node, String field) {
+        return node.hasNonNull(field) ? LocalDate.parse(node.get(field).asText()) : null;
+    }
+
+    private static JsonNode read(String path) {
+        JsonNode node = readOptional(path);
+        if (node == null) {
+            throw new IllegalStateException("data set file missing from the classpath: " + path);
+        }
+        return node;
+    }
+
+    private static JsonNode readOptional(String path) {
+        try (InputStream in = DataSetLoader.class.getClassLoader().getResourceAsStream(path)) {
+            return in == null ? null : JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read data set file " + path, e);
+        }
+    }
+}
