@@ -34,6 +34,11 @@ public final class ConsumerJwt {
     /** Written by hand so the header reads exactly as the specification prints it. */
     private static final String HEADER = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}").toString();
 
+    /** Never handed out, so shared by every token; callers get copies from the static factories. */
+    private static final ObjectNode DEVICE = requestingDevice();
+    private static final ObjectNode ORGANIZATION = requestingOrganization();
+    private static final ObjectNode PRACTITIONER = requestingPractitioner();
+
     private final String audience;
     private String scope = "patient/*.read";
     private String reason = "directcare";
@@ -109,9 +114,9 @@ public final class ConsumerJwt {
         claims.put("iat", iat.getEpochSecond());
         claims.put("reason_for_request", reason);
         claims.put("requested_scope", scope);
-        claims.put("requesting_device", requestingDevice());
-        claims.put("requesting_organization", requestingOrganization());
-        claims.put("requesting_practitioner", requestingPractitioner());
+        claims.put("requesting_device", DEVICE);
+        claims.put("requesting_organization", ORGANIZATION);
+        claims.put("requesting_practitioner", PRACTITIONER);
         overrides.forEach((name, value) -> {
             if (value == null) {
                 claims.remove(name);
