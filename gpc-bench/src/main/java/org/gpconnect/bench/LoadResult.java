@@ -1,0 +1,34 @@
+package org.gpconnect.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one {@code run} measured; also the shape of {@code --json}. Latencies are of requests
+ * answered with any status, so an error-heavy run is visible in {@code errors}, not hidden in
+ * the percentiles.
+ */
+record LoadResult(String base, String scenario, int clients, double warmupSeconds, double measuredSeconds,
+                  long requests, long errors, double throughputPerSecond,
+                  double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, double meanMs,
+                  double meanResponseBytes, Map<String, Long> errorKinds) {
+
+    static LoadResult of(String base, String scenario, int clients, double warmupSeconds, double measuredSeconds,
+                         long requests, long errors, long answered, long bodyBytes,
+                         Histogram micros, Map<String, Long> errorKinds) {
+        boolean any = micros.getTotalCount() > 0;
+        return new LoadResult(base, scenario, clients, warmupSeconds, measuredSeconds,
+                requests, errors, measuredSeconds > 0 ? requests / measuredSeconds : 0,
+                ms(micros.getValueAtPercentile(50)), ms(micros.getValueAtPercentile(90)),
+                ms(micros.getValueAtPercentile(99)), ms(micros.getValueAtPercentile(99.9)),
+                ms(micros.getMaxValue()), any ? micros.getMean() / 1_000.0 : 0,
+                answered > 0 ? (double) bodyBytes / answered : 0,
+                new TreeMap<>(errorKinds));
+    }
+
+    private static double ms(long micros) {
+        return micros / 1_000.0;
+    }
+}

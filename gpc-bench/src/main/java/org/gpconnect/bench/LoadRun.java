@@ -1,0 +1,105 @@
+package org.gpconnect.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+
+/** Starts N {@link ClientLoop}s on one shared clock, waits for them, merges what they recorded. */
+final class LoadRun {
+    private final String base;
+    private final Scenario scenario;
+    private final List<URI> targets;
+    private final GpcRequests builder;
+    private final int clients;
+    private final Duration warmup;
+    private final Duration duration;
+    private final Duration requestTimeout;
+
+    LoadRun(String base, Scenario scenario, List<URI> targets, GpcRequests builder, int clients,
+            Duration warmup, Duration duration, Duration requestTimeout) {
+        this.base = base;
+        this.scenario = scenario;
+        this.targets = targets;
+        this.builder = builder;
+        this.clients = clients;
+        this.warmup = warmup;
+        this.duration = duration;
+        this.requestTimeout = requestTimeout;
+    }
+
+    LoadResult execute() throws InterruptedException {
+        // One client shared by all loops, its async work on a fixed pool of one thread per loop.
+        // Measured on 2 cores against a keep-alive stub (docs/benchmark.md): about twice the
+        // throughput of one client per thread, each of which brings its own selector thread and
+        // cached pool; the default cached executor came in between.
+        ExecutorService pool = Executors.newFixedThreadPool(clients, daemon());
+        HttpClient client = newClient(pool);
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long stopAt = measureFrom + duration.toNanos();
+        List<ClientLoop> loops = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            ClientLoop loop = new ClientLoop(client, builder, targets, i, measureFrom, stopAt);
+            Thread thread = new Thread(loop, "gpc-bench-client-" + i);
+            thread.setDaemon(true);
+            loops.add(loop);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        // A request started just before the deadline may run for the whole request timeout, no longer.
+        long joinBy = stopAt + requestTimeout.toNanos() + Duration.ofSeconds(2).toNanos();
+        for (Thread thread : threads) {
+            thread.join(Math.max(1, (joinBy - System.nanoTime()) / 1_000_000));
+            thread.interrupt();
+        }
+        long end = System.nanoTime();
+        pool.shutdownNow();
+        return merge(loops, (end - measureFrom) / 1e9);
+    }
+
+    private LoadResult merge(List<ClientLoop> loops, double measuredSeconds) {
+        Histogram micros = new Histogram(3);
+        long requests = 0;
+        long errors = 0;
+        long answered = 0;
+        long bytes = 0;
+        Map<String, Long> kinds = new HashMap<>();
+        for (ClientLoop loop : loops) {
+            micros.add(loop.latencyMicros.getIntervalHistogram());
+            requests += loop.completed;
+            errors += loop.errors;
+            answered += loop.answered;
+            bytes += loop.bodyBytes;
+            loop.errorKinds.forEach((k, n) -> kinds.merge(k, n, Long::sum));
+        }
+        return LoadResult.of(base, scenario.cliName, clients, warmup.toMillis() / 1e3, measuredSeconds,
+                requests, errors, answered, bytes, micros, kinds);
+    }
+
+    private HttpClient newClient(ExecutorService executor) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+    }
+
+    private static ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "gpc-bench-http");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

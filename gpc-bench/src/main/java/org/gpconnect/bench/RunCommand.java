@@ -1,0 +1,123 @@
+package org.gpconnect.bench;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code run}: closed-loop load of one scenario, warm-up discarded, then a latency/throughput report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Closed-loop load: N clients each send, read the whole answer, send again, for the duration.")
+final class RunCommand implements Callable<Integer> {
+    static final String DEFAULT_NHS_NUMBERS = "9690937278,9690937286,9690937294,9690937308,9690937375";
+
+    @Option(names = "--base", required = true, description = "Service root, e.g. http://127.0.0.1:8080/B82617/STU3/1/gpconnect")
+    String base;
+
+    @Option(names = "--scenario", defaultValue = "patient-search", converter = ScenarioConverter.class,
+            description = "patient-search | metadata | patient-read (default: ${DEFAULT-VALUE})")
+    Scenario scenario;
+
+    @Option(names = "--clients", defaultValue = "8", description = "Concurrent closed-loop clients (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--warmup", defaultValue = "10s", description = "Unrecorded warm-up (default: ${DEFAULT-VALUE})")
+    Duration warmup;
+
+    @Option(names = "--duration", defaultValue = "30s", description = "Recorded period (default: ${DEFAULT-VALUE})")
+    Duration duration;
+
+    @Option(names = "--asid-to", defaultValue = "918999198738", description = "Ssp-To: the provider's ASID (default: ${DEFAULT-VALUE})")
+    String asidTo;
+
+    @Option(names = "--nhs-numbers", split = ",", defaultValue = DEFAULT_NHS_NUMBERS,
+            description = "NHS numbers patient-search cycles through (default: ${DEFAULT-VALUE})")
+    List<String> nhsNumbers;
+
+    @Option(names = "--patient-ids", split = ",",
+            description = "Patient logical ids for patient-read; default: found by searching --nhs-numbers first")
+    List<String> patientIds;
+
+    @Option(names = "--request-timeout", defaultValue = "10s", description = "Per-request timeout (default: ${DEFAULT-VALUE})")
+    Duration requestTimeout;
+
+    @Option(names = "--json", description = "Also write the result as JSON to this file")
+    Path json;
+
+    @Option(names = "--allow-remote", description = "Allow a --base that is not loopback")
+    boolean allowRemote;
+
+    @Override
+    public Integer call() throws Exception {
+        if (clients < 1 || duration.isZero() || duration.isNegative() || warmup.isNegative()) {
+            System.err.println("--clients must be >= 1, --duration > 0, --warmup >= 0");
+            return 2;
+        }
+        String root = GpcRequests.trimSlash(base);
+        try {
+            LoopbackGuard.check(root, allowRemote);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        List<String> keys = switch (scenario) {
+            case PATIENT_SEARCH -> nhsNumbers;
+            case METADATA -> List.of();
+            case PATIENT_READ -> patientIds != null ? patientIds
+                    : PatientIdResolver.resolve(root, asidTo, nhsNumbers, requestTimeout);
+        };
+        if (scenario != Scenario.METADATA && keys.isEmpty()) {
+            System.err.println("no " + (scenario == Scenario.PATIENT_READ ? "patient ids (none found by NHS number; pass --patient-ids)" : "NHS numbers"));
+            return 2;
+        }
+        List<URI> targets = scenario.targets(root, keys);
+        GpcRequests builder = new GpcRequests(root, asidTo, scenario.interactionId, requestTimeout);
+        if (!preflight(builder, targets.get(0))) {
+            return 1;
+        }
+        System.out.printf("%s: %d clients, warm-up %s, measuring %s ...%n", scenario, clients,
+                DurationConverter.format(warmup), DurationConverter.format(duration));
+        LoadResult result = new LoadRun(root, scenario, targets, builder, clients, warmup, duration,
+                requestTimeout).execute();
+        Report.table(result, System.out);
+        if (json != null) {
+            Report.json(result, json);
+        }
+        return result.errors() == 0 ? 0 : 3;
+    }
+
+    /** One request first, so a server that is not there fails in a second and not after the whole run. */
+    private boolean preflight(GpcRequests builder, URI target) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            HttpResponse<String> response = client.send(builder.get(target), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                String body = response.body();
+                System.err.printf("warning: %s answered %d: %s%n", target, response.statusCode(),
+                        body.length() > 300 ? body.substring(0, 300) + "..." : body);
+            }
+            return true;
+        } catch (IOException e) {
+            System.err.println("cannot reach " + target + ": " + e);
+            return false;
+        }
+    }
+
+    static final class ScenarioConverter implements picocli.CommandLine.ITypeConverter<Scenario> {
+        @Override
+        public Scenario convert(String value) {
+            try {
+                return Scenario.fromCli(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

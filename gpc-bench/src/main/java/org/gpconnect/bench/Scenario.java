@@ -1,0 +1,52 @@
+package org.gpconnect.bench;
+
+import org.gpconnect.fhir.interaction.InteractionCatalogue;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/** What the clients ask for: one GP Connect interaction and the URLs it cycles through. */
+enum Scenario {
+    PATIENT_SEARCH("patient-search", InteractionCatalogue.SEARCH_PATIENT),
+    METADATA("metadata", InteractionCatalogue.METADATA),
+    PATIENT_READ("patient-read", InteractionCatalogue.READ_PATIENT);
+
+    static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
+
+    final String cliName;
+    final String interactionId;
+
+    Scenario(String cliName, String interactionId) {
+        this.cliName = cliName;
+        this.interactionId = interactionId;
+    }
+
+    /**
+     * The URLs to cycle through. Built once, up front, so the loop measures the provider and not
+     * string formatting.
+     *
+     * @param keys NHS numbers for patient-search, logical ids for patient-read, ignored for metadata
+     */
+    List<URI> targets(String base, List<String> keys) {
+        return switch (this) {
+            case METADATA -> List.of(URI.create(base + "/metadata"));
+            // '|' must be sent encoded: it is not a legal URI character and java.net.URI rejects it
+            case PATIENT_SEARCH -> keys.stream()
+                    .map(nhs -> URI.create(base + "/Patient?identifier=" + NHS_NUMBER_SYSTEM + "%7C" + nhs))
+                    .toList();
+            case PATIENT_READ -> keys.stream().map(id -> URI.create(base + "/Patient/" + id)).toList();
+        };
+    }
+
+    static Scenario fromCli(String name) {
+        return Arrays.stream(values()).filter(s -> s.cliName.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + name
+                        + "' (patient-search, metadata, patient-read)"));
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+}
