@@ -85,6 +85,14 @@ public final class InteractionCatalogue {
         return Optional.ofNullable(id == null ? null : BY_ID.get(id));
     }
 
+    /**
+     * The Foundations capability statement is always served, and record migration is for GP2GP-style
+     * transfer, which the spec exempts from the practice's enablement switches.
+     */
+    public static boolean ignoresEnablement(Interaction interaction) {
+        return interaction.id().equals(METADATA) || interaction.migration();
+    }
+
     public static Collection<Interaction> all() {
         return List.copyOf(BY_ID.values());
     }

@@ -67,14 +67,16 @@ public class SpineGateway extends OncePerRequestFilter {
         GpConnectRequest context = GpConnectRequest.start(request);
         ResponseFormat format = ResponseFormat.JSON;
         try {
-            ServiceRoot root = admit(request, context);
+            // first, so that every later rejection is written in the format the consumer reads
             format = ResponseFormat.negotiate(request);
+            ServiceRoot root = admit(request, context);
             ResponseFormat.checkRequestBody(request);
             if (!implemented.contains(context.interaction().id())) {
                 throw new SpineException(SpineErrorCode.NOT_IMPLEMENTED,
                         "This server does not implement " + context.interaction().id() + " yet");
             }
-            if (!context.practice().enabled(context.interaction().capability())) {
+            if (!InteractionCatalogue.ignoresEnablement(context.interaction())
+                    && !context.practice().enabled(context.interaction().capability())) {
                 throw new SpineException(SpineErrorCode.ACCESS_DENIED, "GP Connect "
                         + context.interaction().capability().name().toLowerCase() + " is not enabled at practice " + root.odsCode());
             }

@@ -1,0 +1,45 @@
+package org.gpconnect.provider.support;
+
+import org.gpconnect.store.TestDatabase;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the HTTP tests: each concrete class names the real database it runs on, so every API
+ * test runs on H2 and on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiTest {
+    public static final String ROOT = "/B82617/STU3/1/gpconnect";
+    public static final String PATIENT_READ = "patient/*.read";
+    public static final String PATIENT_WRITE = "patient/*.write";
+    public static final String ORG_READ = "organization/*.read";
+
+    protected ProviderServer server;
+    protected GpcClient client;
+
+    protected abstract TestDatabase database();
+
+    @BeforeAll
+    void startServer() {
+        server = ProviderServer.on(database());
+        client = new GpcClient(server);
+    }
+
+    /** A rejection as the spec names it: status, one Spine coding, and no-store like every answer. */
+    protected static void assertSpineError(Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.spineCode()).isEqualTo(code);
+        assertThat(response.spineError().getSystem()).isEqualTo("https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1");
+        assertThat(response.spineError().getDisplay()).isNotBlank();
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.body()).contains("GPConnect-OperationOutcome-1");
+    }
+
+    protected static void assertConformant(IBaseResource resource) {
+        assertThat(ProfileValidator.errors(resource)).as("profile validation errors").isEmpty();
+    }
+}
