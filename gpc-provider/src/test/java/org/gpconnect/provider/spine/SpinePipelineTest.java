@@ -167,6 +167,20 @@ public abstract class SpinePipelineTest extends ApiTest {
     }
 
     @Test
+    void healthAndMetricsAreOnTheManagementPath() throws Exception {
+        client.get(PATIENT2, SEARCH_PATIENT, PATIENT_READ).send();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.url("/actuator/health"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("UP");
+        java.net.http.HttpResponse<String> metrics = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.url("/actuator/prometheus"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).containsPattern(
+                "gpc_requests_seconds_count\\{[^}]*interaction=\"fhir:rest:search:patient-1\"[^}]*outcome=\"OK\"[^}]*status=\"200\"");
+    }
+
+    @Test
     void everyRequestIsAuditedOnAnIntactChain() throws Exception {
         GpcClient.Request accepted = client.get(PATIENT2, SEARCH_PATIENT, PATIENT_READ);
         accepted.send();

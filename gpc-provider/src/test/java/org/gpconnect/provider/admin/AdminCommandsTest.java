@@ -1,0 +1,46 @@
+package org.gpconnect.provider.admin;
+
+import org.gpconnect.provider.GpConnectCommand;
+import org.gpconnect.store.Database;
+import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.dataset.DataSetLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The operator's commands against a real H2 file database: switches are audited, the chain verifies. */
+class AdminCommandsTest {
+
+    @Test
+    void switchingIsAuditedAndTheTrailVerifiesUntilTamperedWith(@TempDir Path dataDir) throws Exception {
+        String url = Database.h2FileUrl(dataDir);
+        try (var dataSource = Database.open(url, "sa", "", 2)) {
+            new DataSetLoader(new GpRecordStore(dataSource)).loadOnce("default");
+        }
+        CommandLine cli = new CommandLine(new GpConnectCommand());
+        assertThat(cli.execute("switch", "--data-dir", dataDir.toString(), "B82617", "STRUCTURED", "off")).isEqualTo(0);
+        assertThat(cli.execute("switch", "--data-dir", dataDir.toString(), "NOPE01", "STRUCTURED", "off")).isEqualTo(2);
+
+        try (var dataSource = Database.open(url, "sa", "", 2)) {
+            GpRecordStore store = new GpRecordStore(dataSource);
+            assertThat(store.practice("B82617").orElseThrow().enabled(org.gpconnect.fhir.interaction.Capability.STRUCTURED)).isFalse();
+            try (Connection connection = dataSource.getConnection();
+                 var rs = connection.createStatement().executeQuery("SELECT event_type, detail FROM audit_event")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("SWITCH_CHANGE");
+                assertThat(rs.getString(2)).isEqualTo("STRUCTURED disabled");
+            }
+        }
+        assertThat(cli.execute("audit-verify", "--data-dir", dataDir.toString())).isEqualTo(0);
+
+        try (var dataSource = Database.open(url, "sa", "", 2); Connection connection = dataSource.getConnection()) {
+            connection.createStatement().executeUpdate("UPDATE audit_event SET detail = 'STRUCTURED enabled'");
+        }
+        assertThat(cli.execute("audit-verify", "--data-dir", dataDir.toString())).isEqualTo(1);
+    }
+}
