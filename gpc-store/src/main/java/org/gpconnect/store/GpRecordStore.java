@@ -19,7 +19,16 @@ import java.util.Optional;
  * hot path never re-serialises; writes go through {@link #inTransaction}.
  */
 public class GpRecordStore {
+    /**
+     * Practices are read on every request and change only when a data controller flips a switch;
+     * a switch flipped by another process (./gpconnect switch) takes effect within this time.
+     */
+    static final long PRACTICE_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
     private final DataSource dataSource;
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedPractice> practices = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CachedPractice(Optional<Practice> practice, long readAt) {}
 
     public GpRecordStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -32,6 +41,19 @@ public class GpRecordStore {
     }
 
     public Optional<Practice> practice(String odsCode) {
+        long now = System.nanoTime();
+        CachedPractice cached = practices.get(odsCode);
+        if (cached != null && now - cached.readAt() < PRACTICE_CACHE_NANOS) {
+            return cached.practice();
+        }
+        Optional<Practice> practice = readPractice(odsCode);
+        if (practices.size() < 10_000) {
+            practices.put(odsCode, new CachedPractice(practice, now));
+        }
+        return practice;
+    }
+
+    private Optional<Practice> readPractice(String odsCode) {
         return first(query("SELECT * FROM practice WHERE ods_code = ?", ps -> ps.setString(1, odsCode), GpRecordStore::practice));
     }
 
@@ -80,6 +102,7 @@ public class GpRecordStore {
     public void setSwitch(String odsCode, Capability capability, boolean enabled) {
         String column = capability == Capability.FOUNDATIONS ? "gpc_enabled" : capability.name().toLowerCase() + "_enabled";
         inTransaction(writer -> writer.update("UPDATE practice SET " + column + " = ? WHERE ods_code = ?", enabled, odsCode));
+        practices.remove(odsCode);
     }
 
     @FunctionalInterface

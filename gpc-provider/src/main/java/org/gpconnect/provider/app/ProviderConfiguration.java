@@ -14,6 +14,7 @@ import org.gpconnect.fhir.jwt.JwtValidator;
 import org.gpconnect.provider.audit.RequestAudit;
 import org.gpconnect.provider.capability.CapabilityModule;
 import org.gpconnect.provider.capability.CapabilityStatements;
+import org.gpconnect.provider.capability.StoredJsonResponses;
 import org.gpconnect.provider.capability.StoredResources;
 import org.gpconnect.provider.spine.GpConnectRequest;
 import org.gpconnect.provider.spine.SpineErrorInterceptor;
@@ -71,7 +72,7 @@ public class ProviderConfiguration {
 
     @Bean
     Map<ServiceRootKind, RestfulServer> restfulServers(FhirContext fhir, List<CapabilityModule> modules,
-                                                       Set<String> implementedInteractions) {
+                                                       Set<String> implementedInteractions, StoredResources stored) {
         Map<ServiceRootKind, RestfulServer> servers = new EnumMap<>(ServiceRootKind.class);
         String version = String.valueOf(ProviderConfiguration.class.getPackage().getImplementationVersion());
         for (ServiceRootKind kind : List.of(ServiceRootKind.GPCONNECT, ServiceRootKind.STRUCTURED, ServiceRootKind.DOCUMENTS)) {
@@ -81,6 +82,7 @@ public class ProviderConfiguration {
             server.setDefaultPrettyPrint(false);
             server.setETagSupport(ETagSupportEnum.ENABLED);
             server.registerInterceptor(new SpineErrorInterceptor());
+            server.registerInterceptor(new StoredJsonResponses(stored));
             for (CapabilityModule module : modules) {
                 if (module.root() == kind) {
                     server.registerProviders(module.resourceProviders());

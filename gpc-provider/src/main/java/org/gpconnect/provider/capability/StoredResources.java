@@ -5,17 +5,20 @@ import org.gpconnect.store.StoredResource;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.IdType;
 import org.hl7.fhir.dstu3.model.Resource;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns stored JSON into the HAPI resources a handler returns, with the version as HAPI needs it
- * for the ETag, and builds the searchset Bundles GP Connect's profile allows (no total, links or
- * entry.search).
+ * Stored resources as handlers return them. On the hot path they are not parsed: a handler returns
+ * a stand-in that carries only id and version (what HAPI needs for ETags) and the stored JSON, and
+ * {@link StoredJsonResponses} writes that JSON straight out; only an XML answer parses it. Also
+ * builds the searchset Bundles GP Connect's profile allows (no total, links or entry.search).
  */
 public class StoredResources {
     public static final String SEARCHSET_PROFILE = "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Searchset-Bundle-1";
+    static final String STORED_JSON = "gpc.storedJson";
 
     private final FhirContext fhir;
 
@@ -23,10 +26,40 @@ public class StoredResources {
         this.fhir = fhir;
     }
 
+    /** A stand-in for the stored resource: id, version and its JSON, parsed only if XML is asked for. */
+    public <T extends Resource> T standIn(StoredResource stored, Class<T> type) {
+        T resource;
+        try {
+            resource = type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        resource.setId(new IdType(stored.resourceType(), stored.id(), Long.toString(stored.versionId())));
+        resource.getMeta().setVersionId(Long.toString(stored.versionId()));
+        resource.setUserData(STORED_JSON, stored.json());
+        return resource;
+    }
+
+    /** The full resource, for code that needs its content. */
     public <T extends Resource> T parse(StoredResource stored, Class<T> type) {
         T resource = fhir.newJsonParser().parseResource(type, stored.json());
         resource.setId(new IdType(stored.resourceType(), stored.id(), Long.toString(stored.versionId())));
         return resource;
+    }
+
+    static String storedJson(IBaseResource resource) {
+        return resource instanceof Resource r ? (String) r.getUserData(STORED_JSON) : null;
+    }
+
+    /** Replaces a stand-in by the parsed resource (for XML, or anything that must see the content). */
+    Resource materialise(Resource resource) {
+        String json = storedJson(resource);
+        if (json == null) {
+            return resource;
+        }
+        Resource parsed = (Resource) fhir.newJsonParser().parseResource(json);
+        parsed.setId(resource.getIdElement());
+        return parsed;
     }
 
     public Bundle searchset(List<? extends Resource> resources) {

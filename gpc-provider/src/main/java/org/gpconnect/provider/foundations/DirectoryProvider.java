@@ -46,7 +46,7 @@ abstract class DirectoryProvider<T extends Resource> implements IResourceProvide
     public T read(@IdParam IdType id, HttpServletRequest request) {
         String ods = GpConnectRequest.of(request).root().odsCode();
         return store.read(ods, type.getSimpleName(), id.getIdPart())
-                .map(stored -> resources.parse(stored, type))
+                .map(stored -> resources.standIn(stored, type))
                 .orElseThrow(() -> new SpineException(notFound, "No " + type.getSimpleName() + " " + id.getIdPart()));
     }
 
@@ -59,7 +59,7 @@ abstract class DirectoryProvider<T extends Resource> implements IResourceProvide
         }
         String ods = GpConnectRequest.of(request).root().odsCode();
         List<T> found = store.findByIdentifier(ods, type.getSimpleName(), search.system(), search.value()).stream()
-                .map(stored -> resources.parse(stored, type))
+                .map(stored -> resources.standIn(stored, type))
                 .toList();
         return resources.searchset(found);
     }

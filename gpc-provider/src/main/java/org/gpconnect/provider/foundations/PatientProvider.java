@@ -55,7 +55,7 @@ public class PatientProvider implements IResourceProvider {
         for (PatientRecord record : store.patientsByNhsNumber(ods, search.value())) {
             patients.sharable(ods, record)
                     .flatMap(sharable -> store.read(ods, "Patient", sharable.id()))
-                    .ifPresent(stored -> found.add(resources.parse(stored, Patient.class)));
+                    .ifPresent(stored -> found.add(resources.standIn(stored, Patient.class)));
         }
         return resources.searchset(found);
     }
@@ -69,7 +69,7 @@ public class PatientProvider implements IResourceProvider {
                 .orElseThrow(() -> new SpineException(SpineErrorCode.PATIENT_NOT_FOUND, "No patient " + id.getIdPart()));
         context.patient(record.nhsNumber());
         return store.read(ods, "Patient", record.id())
-                .map(stored -> resources.parse(stored, Patient.class))
+                .map(stored -> resources.standIn(stored, Patient.class))
                 .orElseThrow(() -> new SpineException(SpineErrorCode.PATIENT_NOT_FOUND, "No patient " + id.getIdPart()));
     }
 }

@@ -27,6 +27,9 @@ public abstract class ApiTest {
     void startServer() {
         server = ProviderServer.on(database());
         client = new GpcClient(server);
+        String url = server.bean(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+        assertThat(url).as("the server must run on the database the test names")
+                .startsWith(database() == TestDatabase.H2 ? "jdbc:h2:mem:" : "jdbc:postgresql:");
     }
 
     /** A rejection as the spec names it: status, one Spine coding, and no-store like every answer. */

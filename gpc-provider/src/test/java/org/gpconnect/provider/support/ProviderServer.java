@@ -27,16 +27,15 @@ public final class ProviderServer {
         TestDatabase.Connect db = database.fresh();
         try {
             Path dataDir = Files.createTempDirectory("gpc-test");
-            context = new SpringApplicationBuilder(GpConnectServer.class)
-                    .properties(Map.of(
-                            "server.port", "0",
-                            "gpc.data-dir", dataDir.toString(),
-                            "gpc.db-url", db.url(),
-                            "gpc.db-user", db.user(),
-                            "gpc.db-password", db.password(),
-                            "gpc.pds-seed-dir", testDataDir().toString(),
-                            "gpc.node-id", "test-" + database.name().toLowerCase()))
-                    .run();
+            // as command-line arguments: they outrank application.properties, as they must
+            context = new SpringApplicationBuilder(GpConnectServer.class).run(
+                    "--server.port=0",
+                    "--gpc.data-dir=" + dataDir,
+                    "--gpc.db-url=" + db.url(),
+                    "--gpc.db-user=" + db.user(),
+                    "--gpc.db-password=" + db.password(),
+                    "--gpc.pds-seed-dir=" + testDataDir(),
+                    "--gpc.node-id=test-" + database.name().toLowerCase());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
