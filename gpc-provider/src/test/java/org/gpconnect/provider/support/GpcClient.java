@@ -23,9 +23,16 @@ public final class GpcClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final ProviderServer server;
+    private final HttpClient http;
 
     public GpcClient(ProviderServer server) {
+        this(server, HTTP);
+    }
+
+    /** A consumer with its own HTTP client, e.g. one holding a TLS client certificate. */
+    public GpcClient(ProviderServer server, HttpClient http) {
         this.server = server;
+        this.http = http;
     }
 
     public Request request(String method, String path, String interactionId, String scope) {
@@ -88,7 +95,7 @@ public final class GpcClient {
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
             try {
-                HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
                 return new Response(response.statusCode(), response.headers().map(), response.body());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
