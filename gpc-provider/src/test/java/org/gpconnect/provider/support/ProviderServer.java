@@ -27,16 +27,17 @@ public final class ProviderServer {
         TestDatabase.Connect db = database.fresh();
         try {
             Path dataDir = Files.createTempDirectory("gpc-test");
+            Map<String, String> settings = Map.of(
+                    "server.port", "0",
+                    "gpc.data-dir", dataDir.toString(),
+                    "gpc.db-url", db.url(),
+                    "gpc.db-user", db.user(),
+                    "gpc.db-password", db.password(),
+                    "gpc.pds-seed-dir", testDataDir().toAbsolutePath().toString(),
+                    "gpc.node-id", "test-" + database.name().toLowerCase());
+            // command-line arguments, not builder properties: those are defaults, which application.properties overrides
             context = new SpringApplicationBuilder(GpConnectServer.class)
-                    .properties(Map.of(
-                            "server.port", "0",
-                            "gpc.data-dir", dataDir.toString(),
-                            "gpc.db-url", db.url(),
-                            "gpc.db-user", db.user(),
-                            "gpc.db-password", db.password(),
-                            "gpc.pds-seed-dir", testDataDir().toString(),
-                            "gpc.node-id", "test-" + database.name().toLowerCase()))
-                    .run();
+                    .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
