@@ -39,7 +39,7 @@ public class RequestAudit {
         String practice = request.root() == null ? null : request.root().odsCode();
         trail.record(new AuditEvent(Instant.now(), AuditEvent.REQUEST, request.traceId(), interaction, request.fromAsid(),
                 request.toAsid(), practice, organization, practitioner, device, request.patient(), outcome, status, durationMs,
-                request.errorDiagnostics()));
+                request.error() == null ? request.detail() : request.errorDiagnostics()));
         if (LOG.isInfoEnabled()) {
             LOG.info("trace={} interaction={} from={} to={} practice={} org={} practitioner=\"{}\" device=\"{}\" patient={} status={} outcome=\"{}\" durationMs={}",
                     request.traceId(), interaction, request.fromAsid(), request.toAsid(), practice, organization,

@@ -9,6 +9,7 @@ import org.gpconnect.store.pds.PdsDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -24,12 +25,19 @@ public class FoundationsConfiguration {
     }
 
     @Bean
-    CapabilityModule foundations(GpRecordStore store, SharablePatients patients, StoredResources resources) {
+    RegisterPatientOperation registerPatientOperation(GpRecordStore store, PdsDirectory pds, StoredResources resources,
+                                                      FhirContext fhir, Clock clock) {
+        return new RegisterPatientOperation(new TemporaryRegistration(store, pds, resources, fhir, clock), resources, fhir);
+    }
+
+    @Bean
+    CapabilityModule foundations(GpRecordStore store, SharablePatients patients, StoredResources resources,
+                                 RegisterPatientOperation registerPatient) {
         return new CapabilityModule(ServiceRootKind.GPCONNECT,
                 Set.of(READ_PATIENT, SEARCH_PATIENT, READ_PRACTITIONER, SEARCH_PRACTITIONER, READ_ORGANIZATION,
-                        SEARCH_ORGANIZATION, READ_LOCATION),
+                        SEARCH_ORGANIZATION, READ_LOCATION, REGISTER_PATIENT),
                 List.of(new PatientProvider(store, patients, resources), new PractitionerProvider(store, resources),
                         new OrganizationProvider(store, resources), new LocationProvider(store, resources)),
-                List.of());
+                List.of(registerPatient));
     }
 }

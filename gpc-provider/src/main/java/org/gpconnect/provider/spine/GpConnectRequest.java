@@ -25,6 +25,7 @@ public final class GpConnectRequest {
     private String patient;
     private SpineErrorCode error;
     private String errorDiagnostics;
+    private String detail;
     private String baseUrl;
 
     public static GpConnectRequest start(HttpServletRequest request) {
@@ -53,6 +54,8 @@ public final class GpConnectRequest {
     public String patient() { return patient; }
     public SpineErrorCode error() { return error; }
     public String errorDiagnostics() { return errorDiagnostics; }
+    /** What an accepted request changed, for the audit record (provenance of data written via the API). */
+    public String detail() { return detail; }
     /** Absolute URL of the service root the request came to, as a consumer would reach it. */
     public String baseUrl() { return baseUrl; }
 
@@ -74,6 +77,8 @@ public final class GpConnectRequest {
 
     /** The patient the request concerns, for the audit record. */
     public void patient(String patient) { this.patient = patient; }
+
+    public void detail(String detail) { this.detail = detail; }
 
     public void failed(SpineErrorCode code, String diagnostics) {
         this.error = code;

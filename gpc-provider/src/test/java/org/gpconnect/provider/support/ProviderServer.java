@@ -39,7 +39,7 @@ public final class ProviderServer implements AutoCloseable {
                     "gpc.db-url", db.url(),
                     "gpc.db-user", db.user(),
                     "gpc.db-password", db.password(),
-                    "gpc.pds-seed-dir", testDataDir().toString(),
+                    "gpc.pds-seed-dir", testDataDir().toAbsolutePath().toString(),
                     "gpc.node-id", "test-" + database.name().toLowerCase()));
             properties.putAll(extraProperties);
             // as command-line arguments: default properties would lose to application.properties
