@@ -12,7 +12,7 @@ enum Scenario {
     METADATA("metadata", InteractionCatalogue.METADATA),
     PATIENT_READ("patient-read", InteractionCatalogue.READ_PATIENT);
 
-    static final String NHS_NUMBER_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
+    static final String NHS_NUMBER_SYSTEM = org.gpconnect.fhir.identifier.IdentifierSystem.NHS_NUMBER;
 
     final String cliName;
     final String interactionId;

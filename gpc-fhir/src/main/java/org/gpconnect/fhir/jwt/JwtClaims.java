@@ -1,5 +1,7 @@
 package org.gpconnect.fhir.jwt;
 
+import org.gpconnect.fhir.identifier.IdentifierSystem;
+
 /** The claim names and identifier systems of the GP Connect bearer token. */
 public final class JwtClaims {
     public static final String ISS = "iss";
@@ -18,11 +20,11 @@ public final class JwtClaims {
     public static final String CONF_NORMAL = "conf/N";
     public static final String CONF_RESTRICTED = "conf/R";
 
-    public static final String ODS_ORGANIZATION_CODE = "https://fhir.nhs.uk/Id/ods-organization-code";
+    public static final String ODS_ORGANIZATION_CODE = IdentifierSystem.ODS_ORGANIZATION_CODE;
     /** The RC5-era system; the test suite still sends it and expects success. */
     public static final String LEGACY_ODS_ORGANIZATION_CODE = "http://fhir.nhs.net/Id/ods-organization-code";
-    public static final String SDS_USER_ID = "https://fhir.nhs.uk/Id/sds-user-id";
-    public static final String SDS_ROLE_PROFILE_ID = "https://fhir.nhs.uk/Id/sds-role-profile-id";
+    public static final String SDS_USER_ID = IdentifierSystem.SDS_USER_ID;
+    public static final String SDS_ROLE_PROFILE_ID = IdentifierSystem.SDS_ROLE_PROFILE_ID;
 
     private JwtClaims() {}
 }

@@ -29,8 +29,8 @@ import java.util.Set;
  * test suite expects of it, which is why some are 400 BAD_REQUEST and others 422 INVALID_RESOURCE.
  */
 record RegistrationRequest(Patient patient, String nhsNumber) {
-    static final String PATIENT_PROFILE = "https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Patient-1";
-    static final String NHS_COMMUNICATION = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSCommunication-1";
+    static final String PATIENT_PROFILE = org.gpconnect.fhir.patient.GpcPatient.PROFILE;
+    static final String NHS_COMMUNICATION = org.gpconnect.fhir.patient.GpcPatient.NHS_COMMUNICATION_EXTENSION;
 
     /** What a consumer may populate; "all other fields MUST NOT be populated". */
     private static final Set<String> ALLOWED = Set.of("id", "meta", "extension", "identifier", "name", "telecom",

@@ -19,7 +19,7 @@ import java.util.Optional;
  * now, and marked verified when the trace succeeds (foundations_use_case_find_a_patient).
  */
 public class SharablePatients {
-    static final String VERIFICATION_EXTENSION = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSNumberVerificationStatus-1";
+    static final String VERIFICATION_EXTENSION = org.gpconnect.fhir.patient.GpcPatient.NHS_NUMBER_VERIFICATION_EXTENSION;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GpRecordStore store;

@@ -33,9 +33,9 @@ import java.util.TimeZone;
  * Temporary addresses and telecoms end when the temporary registration expires.
  */
 final class TemporaryPatient {
-    static final String REGISTRATION_DETAILS = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-RegistrationDetails-1";
-    static final String REGISTRATION_TYPE = "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-RegistrationType-1";
-    static final String VERIFICATION_STATUS = "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-NHSNumberVerificationStatus-1";
+    static final String REGISTRATION_DETAILS = org.gpconnect.fhir.patient.GpcPatient.REGISTRATION_DETAILS_EXTENSION;
+    static final String REGISTRATION_TYPE = org.gpconnect.fhir.patient.GpcPatient.REGISTRATION_TYPE_SYSTEM;
+    static final String VERIFICATION_STATUS = org.gpconnect.fhir.patient.GpcPatient.NHS_NUMBER_VERIFICATION_SYSTEM;
     /** A temporary resident is registered for up to three months. */
     static final int TEMPORARY_MONTHS = 3;
 

@@ -30,9 +30,9 @@ import java.util.Map;
 public class DataSetLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DataSetLoader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number";
-    static final String VERIFICATION = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSNumberVerificationStatus-1";
-    static final String REGISTRATION = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-RegistrationDetails-1";
+    static final String NHS_NUMBER = org.gpconnect.fhir.identifier.IdentifierSystem.NHS_NUMBER;
+    static final String VERIFICATION = org.gpconnect.fhir.patient.GpcPatient.NHS_NUMBER_VERIFICATION_EXTENSION;
+    static final String REGISTRATION = org.gpconnect.fhir.patient.GpcPatient.REGISTRATION_DETAILS_EXTENSION;
 
     private final GpRecordStore store;
 
