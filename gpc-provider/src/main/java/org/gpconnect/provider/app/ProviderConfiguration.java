@@ -41,9 +41,14 @@ public class ProviderConfiguration {
     @Bean
     FhirContext fhirContext() {
         FhirContext fhir = FhirContext.forDstu3Cached();
-        // warm the model and parsers once, so the first consumer does not pay for it
-        fhir.newJsonParser().parseResource("{\"resourceType\":\"Patient\",\"id\":\"warm\"}");
-        fhir.newXmlParser().encodeResourceToString(new org.hl7.fhir.dstu3.model.Bundle());
+        // Scanning the model takes a second: done beside the rest of start-up rather than before it
+        // (FhirContext initialises under its own lock), so neither start-up nor the first consumer waits.
+        Thread warmUp = new Thread(() -> {
+            fhir.newJsonParser().parseResource("{\"resourceType\":\"Patient\",\"id\":\"warm\"}");
+            fhir.newXmlParser().encodeResourceToString(new org.hl7.fhir.dstu3.model.Bundle());
+        }, "gpc-fhir-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         return fhir;
     }
 

@@ -36,7 +36,7 @@ public class StoreConfiguration {
         java.nio.file.Path seed = settings.pdsSeedFolder();
         if (seed != null && Files.isDirectory(seed)) {
             int loaded = OfficialPdsFiles.load(store, seed);
-            LOG.info("Emulated PDS: {} records from {}", loaded, seed.toAbsolutePath());
+            LOG.info("Emulated PDS: {} from {}", loaded == 0 ? "unchanged" : loaded + " records", seed.toAbsolutePath());
         } else {
             LOG.info("Emulated PDS: no official test files at {}; only the data set's patients are on PDS", seed);
         }

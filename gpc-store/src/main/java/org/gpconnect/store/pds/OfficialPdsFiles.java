@@ -27,7 +27,7 @@ public final class OfficialPdsFiles {
 
     private OfficialPdsFiles() {}
 
-    /** Loads whatever of the two files the folder holds; returns how many records were stored. */
+    /** Loads whatever of the two files the folder holds; returns how many records were stored (0: unchanged). */
     public static int load(GpRecordStore store, Path folder) {
         List<PdsRecord> records = new ArrayList<>();
         try {
@@ -48,13 +48,20 @@ public final class OfficialPdsFiles {
             LOG.warn("Official PDS test files in {} could not be read ({}); the emulated PDS holds only the data set's patients", folder, e.toString());
             return 0;
         }
-        store.inTransaction(writer -> {
+        // the files are read at every start, but written only when they differ from the last load
+        String fingerprint = "pds-seed:" + Integer.toHexString(records.hashCode());
+        return store.inTransaction(writer -> {
+            if (writer.update("UPDATE dataset_load SET name = name WHERE name = ?", fingerprint) > 0) {
+                return 0;
+            }
+            writer.update("DELETE FROM dataset_load WHERE name LIKE 'pds-seed:%'");
             for (PdsRecord record : records) {
                 PdsDirectory.put(writer, record);
             }
-            return null;
+            writer.update("INSERT INTO dataset_load (name, loaded_at) VALUES (?, ?)", fingerprint,
+                    java.sql.Timestamp.from(java.time.Instant.now()));
+            return records.size();
         });
-        return records.size();
     }
 
     private static PdsRecord fromPdsCsv(String[] c) {
