@@ -77,6 +77,18 @@ public class GpRecordStore {
                 ps -> { ps.setString(1, odsCode); ps.setString(2, nhsNumber); }, GpRecordStore::patient);
     }
 
+    /** A patient's registration facts with the stored Patient, in one query: Find a patient's hot path. */
+    public record PatientWithResource(PatientRecord record, StoredResource resource) {}
+
+    public List<PatientWithResource> patientsWithResourceByNhsNumber(String odsCode, String nhsNumber) {
+        return query("SELECT p.*, r.resource_type, r.version_id, r.last_updated, r.json FROM patient_record p"
+                        + " JOIN fhir_resource r ON r.practice_ods = p.practice_ods AND r.resource_type = 'Patient' AND r.id = p.id"
+                        + " WHERE p.practice_ods = ? AND p.nhs_number = ? ORDER BY p.id",
+                ps -> { ps.setString(1, odsCode); ps.setString(2, nhsNumber); },
+                rs -> new PatientWithResource(patient(rs), new StoredResource("Patient", rs.getString("id"),
+                        rs.getLong("version_id"), rs.getTimestamp("last_updated").toInstant(), rs.getString("json"))));
+    }
+
     public Optional<PatientRecord> patient(String odsCode, String id) {
         return first(query("SELECT * FROM patient_record WHERE practice_ods = ? AND id = ?",
                 ps -> { ps.setString(1, odsCode); ps.setString(2, id); }, GpRecordStore::patient));

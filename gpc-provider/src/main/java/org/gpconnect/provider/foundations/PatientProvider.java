@@ -13,12 +13,14 @@ import org.gpconnect.provider.capability.StoredResources;
 import org.gpconnect.provider.spine.GpConnectRequest;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.PatientRecord;
+import org.gpconnect.store.StoredResource;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.IdType;
 import org.hl7.fhir.dstu3.model.Patient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Find a patient and Read a patient (foundations_use_case_find_a_patient / read_a_patient). */
 public class PatientProvider implements IResourceProvider {
@@ -52,10 +54,15 @@ public class PatientProvider implements IResourceProvider {
         context.patient(search.value());
         String ods = context.root().odsCode();
         List<Patient> found = new ArrayList<>();
-        for (PatientRecord record : store.patientsByNhsNumber(ods, search.value())) {
-            patients.sharable(ods, record)
-                    .flatMap(sharable -> store.read(ods, "Patient", sharable.id()))
-                    .ifPresent(stored -> found.add(resources.standIn(stored, Patient.class)));
+        for (GpRecordStore.PatientWithResource candidate : store.patientsWithResourceByNhsNumber(ods, search.value())) {
+            Optional<PatientRecord> sharable = patients.sharable(ods, candidate.record());
+            if (sharable.isEmpty()) {
+                continue;
+            }
+            // a trace made just now wrote a new version; otherwise the joined row is current
+            Optional<StoredResource> stored = candidate.record().nhsVerified()
+                    ? Optional.of(candidate.resource()) : store.read(ods, "Patient", candidate.record().id());
+            stored.ifPresent(resource -> found.add(resources.standIn(resource, Patient.class)));
         }
         return resources.searchset(found);
     }
