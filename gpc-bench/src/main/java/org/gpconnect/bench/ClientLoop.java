@@ -3,12 +3,7 @@ package org.gpconnect.bench;
 import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +12,8 @@ import java.util.Map;
  * are read only after {@link Thread#join}, which publishes them.
  */
 final class ClientLoop implements Runnable {
-    private final HttpClient client;
-    private final GpcRequests builder;
-    private final List<URI> targets;
+    private final LoadClient client;
+    private final int targetCount;
     private final long measureFromNanos;
     private final long stopAtNanos;
     private int next;
@@ -32,41 +26,50 @@ final class ClientLoop implements Runnable {
     long answered;
     long errors;
     long bodyBytes;
+    /** TCP connections the client opened over the whole run (warm-up included), -1 if unknown (or the loop never ended). */
+    long connectionsOpened = -1;
     /** Errors by kind ("HTTP 404", "ConnectException") so a failing run says why. */
     final Map<String, Long> errorKinds = new HashMap<>();
 
-    /** @param firstTarget where in {@code targets} this client starts, so clients do not move in lockstep */
-    ClientLoop(HttpClient client, GpcRequests builder, List<URI> targets, int firstTarget,
-               long measureFromNanos, long stopAtNanos) {
+    /** @param firstTarget where in the targets this client starts, so clients do not move in lockstep */
+    ClientLoop(LoadClient client, int targetCount, int firstTarget, long measureFromNanos, long stopAtNanos) {
         this.client = client;
-        this.builder = builder;
-        this.targets = targets;
-        this.next = firstTarget % targets.size();
+        this.targetCount = targetCount;
+        this.next = firstTarget % targetCount;
         this.measureFromNanos = measureFromNanos;
         this.stopAtNanos = stopAtNanos;
     }
 
     @Override
     public void run() {
+        try {
+            loop();
+        } finally {
+            connectionsOpened = client.connectionsOpened();
+            client.close();
+        }
+    }
+
+    private void loop() {
         while (!Thread.currentThread().isInterrupted()) {
-            // The request (UUID, JWT) is built before the clock starts: it is consumer cost, not provider latency.
-            HttpRequest request = builder.get(targets.get(next));
-            next = (next + 1) % targets.size();
+            // The request (trace id, token) is built before the clock starts: it is consumer cost, not provider latency.
+            client.prepare(next);
+            next = next + 1 == targetCount ? 0 : next + 1;
             long start = System.nanoTime();
             if (start - stopAtNanos >= 0) {
                 return;
             }
             boolean measured = start - measureFromNanos >= 0;
             try {
-                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                int status = client.send();
                 long micros = Math.max(1, (System.nanoTime() - start) / 1_000);
                 if (measured) {
                     latencyMicros.recordValue(micros);
                     completed++;
                     answered++;
-                    bodyBytes += response.body().length;
-                    if (response.statusCode() != 200) {
-                        error("HTTP " + response.statusCode());
+                    bodyBytes += client.bodyBytes();
+                    if (status != 200) {
+                        error("HTTP " + status);
                     }
                 }
             } catch (IOException e) {

@@ -8,22 +8,26 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Builds GET requests the way a real GP Connect consumer sends them through the Spine Secure Proxy:
- * a fresh trace id and a fresh JWT on every request, so the provider does the same per-request work
- * (header checks, JWT parse and audit) it will do in production.
+ * The GET requests a real GP Connect consumer sends through the Spine Secure Proxy: a trace id,
+ * the Spine headers, and a consumer JWT. The one place that knows the header names and values;
+ * the load clients ({@link RawLoadClient}, {@link JdkLoadClient}) take them from here and differ
+ * only in how they put them on the wire.
  */
 final class GpcRequests {
     /** The consumer ASID the GP Connect demonstrator and test harnesses use. */
     static final String FROM_ASID = "200000000359";
+    static final String ACCEPT = "application/fhir+json";
 
     private final String serviceRoot;
-    private final String asidTo;
     private final String interactionId;
     private final String scope;
     private final Duration timeout;
+    private final Map<String, String> fixedHeaders = new LinkedHashMap<>();
 
     /**
      * @param serviceRoot the provider's service root, the JWT audience
@@ -33,24 +37,44 @@ final class GpcRequests {
         Interaction interaction = InteractionCatalogue.byId(interactionId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown interaction " + interactionId));
         this.serviceRoot = serviceRoot;
-        this.asidTo = asidTo;
         this.interactionId = interactionId;
         this.scope = interaction.scope();
         this.timeout = timeout;
+        fixedHeaders.put("Ssp-From", FROM_ASID);
+        fixedHeaders.put("Ssp-To", asidTo);
+        fixedHeaders.put("Ssp-InteractionID", interactionId);
+        fixedHeaders.put("Accept", ACCEPT);
     }
 
+    /** A request with a fresh trace id and a fresh JWT (preflight, patient id lookup, startup polls). */
     HttpRequest get(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .GET()
-                .timeout(timeout)
-                .header("Ssp-TraceID", UUID.randomUUID().toString())
-                .header("Ssp-From", FROM_ASID)
-                .header("Ssp-To", asidTo)
-                .header("Ssp-InteractionID", interactionId)
-                .header("Authorization", ConsumerJwt.forAudience(serviceRoot)
-                        .scope(scope).reason("directcare").issuedAt(Instant.now()).bearer())
-                .header("Accept", "application/fhir+json")
+        return get(uri, UUID.randomUUID().toString(), bearer(Instant.now()));
+    }
+
+    HttpRequest get(URI uri, String traceId, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(timeout);
+        fixedHeaders.forEach(b::header);
+        return b.header("Ssp-TraceID", traceId)
+                .header("Authorization", authorization)
                 .build();
+    }
+
+    /** The headers that are the same on every request of this interaction, in sending order. */
+    Map<String, String> fixedHeaders() {
+        return fixedHeaders;
+    }
+
+    /** The Authorization value: "Bearer " + an unsigned consumer JWT issued at iat, exp = iat + 300 s. */
+    String bearer(Instant iat) {
+        return ConsumerJwt.forAudience(serviceRoot).scope(scope).reason("directcare").issuedAt(iat).bearer();
+    }
+
+    String interactionId() {
+        return interactionId;
+    }
+
+    Duration timeout() {
+        return timeout;
     }
 
     /** "http://h/x/" and "http://h/x" name the same service root; the JWT audience must not differ. */

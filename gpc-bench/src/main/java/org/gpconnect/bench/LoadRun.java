@@ -19,17 +19,25 @@ final class LoadRun {
     private final Scenario scenario;
     private final List<URI> targets;
     private final GpcRequests builder;
+    private final ClientKind kind;
+    private final boolean freshTokens;
     private final int clients;
     private final Duration warmup;
     private final Duration duration;
     private final Duration requestTimeout;
 
-    LoadRun(String base, Scenario scenario, List<URI> targets, GpcRequests builder, int clients,
-            Duration warmup, Duration duration, Duration requestTimeout) {
+    /**
+     * @param kind        how the loops speak HTTP
+     * @param freshTokens a new JWT per request instead of one per thread rebuilt every minute
+     */
+    LoadRun(String base, Scenario scenario, List<URI> targets, GpcRequests builder, ClientKind kind,
+            boolean freshTokens, int clients, Duration warmup, Duration duration, Duration requestTimeout) {
         this.base = base;
         this.scenario = scenario;
         this.targets = targets;
         this.builder = builder;
+        this.kind = kind;
+        this.freshTokens = freshTokens;
         this.clients = clients;
         this.warmup = warmup;
         this.duration = duration;
@@ -37,19 +45,22 @@ final class LoadRun {
     }
 
     LoadResult execute() throws InterruptedException {
-        // One client shared by all loops, its async work on a fixed pool of one thread per loop.
+        // jdk: one client shared by all loops, its async work on a fixed pool of one thread per loop.
         // Measured on 2 cores against a keep-alive stub (docs/benchmark.md): about twice the
         // throughput of one client per thread, each of which brings its own selector thread and
         // cached pool; the default cached executor came in between.
-        ExecutorService pool = Executors.newFixedThreadPool(clients, daemon());
-        HttpClient client = newClient(pool);
+        ExecutorService pool = kind == ClientKind.JDK ? Executors.newFixedThreadPool(clients, daemon()) : null;
+        HttpClient shared = pool != null ? newClient(pool) : null;
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long stopAt = measureFrom + duration.toNanos();
         List<ClientLoop> loops = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            ClientLoop loop = new ClientLoop(client, builder, targets, i, measureFrom, stopAt);
+            BearerTokens tokens = new BearerTokens(builder, freshTokens);
+            LoadClient client = kind == ClientKind.RAW ? new RawLoadClient(targets, builder, tokens)
+                    : new JdkLoadClient(shared, targets, builder, tokens);
+            ClientLoop loop = new ClientLoop(client, targets.size(), i, measureFrom, stopAt);
             Thread thread = new Thread(loop, "gpc-bench-client-" + i);
             thread.setDaemon(true);
             loops.add(loop);
@@ -63,7 +74,9 @@ final class LoadRun {
             thread.interrupt();
         }
         long end = System.nanoTime();
-        pool.shutdownNow();
+        if (pool != null) {
+            pool.shutdownNow();
+        }
         return merge(loops, (end - measureFrom) / 1e9);
     }
 
@@ -73,8 +86,10 @@ final class LoadRun {
         long errors = 0;
         long answered = 0;
         long bytes = 0;
+        long connections = 0;
         Map<String, Long> kinds = new HashMap<>();
         for (ClientLoop loop : loops) {
+            connections = connections < 0 || loop.connectionsOpened < 0 ? -1 : connections + loop.connectionsOpened;
             micros.add(loop.latencyMicros.getIntervalHistogram());
             requests += loop.completed;
             errors += loop.errors;
@@ -82,8 +97,8 @@ final class LoadRun {
             bytes += loop.bodyBytes;
             loop.errorKinds.forEach((k, n) -> kinds.merge(k, n, Long::sum));
         }
-        return LoadResult.of(base, scenario.cliName, clients, warmup.toMillis() / 1e3, measuredSeconds,
-                requests, errors, answered, bytes, micros, kinds);
+        return LoadResult.of(base, scenario.cliName, kind.cliName, freshTokens, clients, warmup.toMillis() / 1e3,
+                measuredSeconds, requests, errors, answered, bytes, connections < 0 ? null : connections, micros, kinds);
     }
 
     private HttpClient newClient(ExecutorService executor) {

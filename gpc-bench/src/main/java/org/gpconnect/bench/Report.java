@@ -18,6 +18,8 @@ final class Report {
     static void table(LoadResult r, PrintStream out) {
         out.printf(Locale.ROOT, "scenario %s, %d clients, warm-up %.0f s, measured %.1f s%n",
                 r.scenario(), r.clients(), r.warmupSeconds(), r.measuredSeconds());
+        out.printf(Locale.ROOT, "client %s, %s%n", r.client(),
+                r.freshTokenPerRequest() ? "a new JWT per request" : "JWT per client thread, rebuilt every 60 s");
         out.printf(Locale.ROOT, "%-16s %16s%n", "metric", "value");
         row(out, "requests", String.valueOf(r.requests()));
         row(out, "errors", String.valueOf(r.errors()));
@@ -29,6 +31,9 @@ final class Report {
         row(out, "max", ms(r.maxMs()));
         row(out, "mean", ms(r.meanMs()));
         row(out, "mean size", String.format(Locale.ROOT, "%.0f B", r.meanResponseBytes()));
+        if (r.connectionsOpened() != null) {
+            row(out, "connections", String.valueOf(r.connectionsOpened()));
+        }
         r.errorKinds().forEach((kind, n) -> row(out, "  " + kind, String.valueOf(n)));
     }
 

@@ -48,6 +48,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--request-timeout", defaultValue = "10s", description = "Per-request timeout (default: ${DEFAULT-VALUE})")
     Duration requestTimeout;
 
+    @Option(names = "--client", defaultValue = "raw", converter = ClientKindConverter.class,
+            description = "raw (one keep-alive socket per client, pre-encoded requests) | jdk (java.net.http.HttpClient) (default: ${DEFAULT-VALUE})")
+    ClientKind client;
+
+    @Option(names = "--fresh-token-per-request",
+            description = "Build a new JWT for every request, as a real consumer does; default: one per client thread, rebuilt every 60 s")
+    boolean freshTokenPerRequest;
+
     @Option(names = "--json", description = "Also write the result as JSON to this file")
     Path json;
 
@@ -62,7 +70,11 @@ final class RunCommand implements Callable<Integer> {
         }
         String root = GpcRequests.trimSlash(base);
         try {
-            LoopbackGuard.check(root, allowRemote);
+            URI uri = LoopbackGuard.check(root, allowRemote);
+            if (client == ClientKind.RAW && !"http".equals(uri.getScheme())) {
+                System.err.println("--client raw speaks plain http only; use --client jdk for " + uri.getScheme());
+                return 2;
+            }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
@@ -82,10 +94,10 @@ final class RunCommand implements Callable<Integer> {
         if (!preflight(builder, targets.get(0))) {
             return 1;
         }
-        System.out.printf("%s: %d clients, warm-up %s, measuring %s ...%n", scenario, clients,
+        System.out.printf("%s: %d clients (%s), warm-up %s, measuring %s ...%n", scenario, clients, client,
                 DurationConverter.format(warmup), DurationConverter.format(duration));
-        LoadResult result = new LoadRun(root, scenario, targets, builder, clients, warmup, duration,
-                requestTimeout).execute();
+        LoadResult result = new LoadRun(root, scenario, targets, builder, client, freshTokenPerRequest, clients,
+                warmup, duration, requestTimeout).execute();
         Report.table(result, System.out);
         if (json != null) {
             Report.json(result, json);
@@ -107,6 +119,17 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.err.println("cannot reach " + target + ": " + e);
             return false;
+        }
+    }
+
+    static final class ClientKindConverter implements picocli.CommandLine.ITypeConverter<ClientKind> {
+        @Override
+        public ClientKind convert(String value) {
+            try {
+                return ClientKind.fromCli(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
