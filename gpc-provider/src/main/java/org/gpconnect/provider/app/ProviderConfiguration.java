@@ -95,7 +95,7 @@ public class ProviderConfiguration {
                 }
             }
             server.setServerConformanceProvider(new CapabilityStatements.Provider(
-                    CapabilityStatements.build(kind, implementedInteractions, version)));
+                    stored.encodedOnce(CapabilityStatements.build(kind, implementedInteractions, version))));
             servers.put(kind, server);
         }
         return servers;

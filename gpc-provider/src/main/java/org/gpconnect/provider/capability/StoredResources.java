@@ -19,6 +19,8 @@ import java.util.UUID;
 public class StoredResources {
     public static final String SEARCHSET_PROFILE = "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Searchset-Bundle-1";
     static final String STORED_JSON = "gpc.storedJson";
+    /** Marks a stand-in: a resource whose content is only in its stored JSON. */
+    private static final String HOLLOW = "gpc.hollow";
 
     private final FhirContext fhir;
 
@@ -37,6 +39,13 @@ public class StoredResources {
         resource.setId(new IdType(stored.resourceType(), stored.id(), Long.toString(stored.versionId())));
         resource.getMeta().setVersionId(Long.toString(stored.versionId()));
         resource.setUserData(STORED_JSON, stored.json());
+        resource.setUserData(HOLLOW, Boolean.TRUE);
+        return resource;
+    }
+
+    /** A complete resource served often and unchanged (a CapabilityStatement): its JSON encoded once. */
+    public <T extends Resource> T encodedOnce(T resource) {
+        resource.setUserData(STORED_JSON, fhir.newJsonParser().encodeResourceToString(resource));
         return resource;
     }
 
@@ -54,7 +63,7 @@ public class StoredResources {
     /** Replaces a stand-in by the parsed resource (for XML, or anything that must see the content). */
     Resource materialise(Resource resource) {
         String json = storedJson(resource);
-        if (json == null) {
+        if (json == null || resource.getUserData(HOLLOW) == null) {
             return resource;
         }
         Resource parsed = (Resource) fhir.newJsonParser().parseResource(json);
