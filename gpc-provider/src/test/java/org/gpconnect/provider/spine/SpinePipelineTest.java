@@ -167,6 +167,18 @@ public abstract class SpinePipelineTest extends ApiTest {
     }
 
     @Test
+    void aRequestTomcatCannotReadIsStillAnOperationOutcome() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("GET " + ROOT + "/Patient/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).contains("Content-Type: application/fhir+json", "Cache-Control: no-store",
+                    "GPConnect-OperationOutcome-1", "\"code\":\"BAD_REQUEST\"");
+        }
+    }
+
+    @Test
     void healthAndMetricsAreOnTheManagementPath() throws Exception {
         client.get(PATIENT2, SEARCH_PATIENT, PATIENT_READ).send();
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
