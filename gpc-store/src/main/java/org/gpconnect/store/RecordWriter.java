@@ -12,6 +12,13 @@ import java.time.Instant;
 
 /** Writes within one transaction of {@link GpRecordStore#inTransaction}. */
 public class RecordWriter {
+    /**
+     * The types GP Connect versions (Foundations and Appointments: ETags, If-Match). Structured
+     * clinical resources must not carry meta.versionId, so theirs is kept in the table only.
+     */
+    static final java.util.Set<String> VERSIONED_TYPES = java.util.Set.of(
+            "Patient", "Practitioner", "PractitionerRole", "Organization", "Location", "Appointment", "Slot", "Schedule");
+
     private final Connection connection;
 
     RecordWriter(Connection connection) {
@@ -31,7 +38,9 @@ public class RecordWriter {
             throw new VersionConflictException(index.resourceType() + "/" + index.id());
         }
         long version = current == null ? 1 : current + 1;
-        ((ObjectNode) resource.with("meta")).put("versionId", Long.toString(version));
+        if (VERSIONED_TYPES.contains(index.resourceType())) {
+            ((ObjectNode) resource.with("meta")).put("versionId", Long.toString(version));
+        }
         String json;
         try {
             json = ResourceIndex.JSON.writeValueAsString(resource);

@@ -82,6 +82,20 @@ class GpRecordStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void onlyVersionedTypesCarryTheirVersionInTheJson(TestDatabase database) throws Exception {
+        try (HikariDataSource dataSource = open(database)) {
+            GpRecordStore store = new GpRecordStore(dataSource);
+            ObjectNode allergy = (ObjectNode) JSON.readTree(
+                    "{\"resourceType\":\"AllergyIntolerance\",\"id\":\"a1\",\"patient\":{\"reference\":\"Patient/2\"}}");
+            StoredResource saved = store.inTransaction(writer -> writer.save("B82617", allergy, null));
+            assertThat(saved.versionId()).isEqualTo(1);
+            assertThat(saved.json()).doesNotContain("versionId");
+            assertThat(store.read("B82617", "AllergyIntolerance", "a1").orElseThrow().versionId()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void theAuditChainVerifiesAndShowsTampering(TestDatabase database) throws Exception {
         try (HikariDataSource dataSource = open(database)) {
             try (AuditTrail trail = new AuditTrail(dataSource, "node-a")) {
