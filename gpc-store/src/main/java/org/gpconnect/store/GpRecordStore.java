@@ -77,6 +77,122 @@ public class GpRecordStore {
                 ps -> { ps.setString(1, odsCode); ps.setString(2, nhsNumber); }, GpRecordStore::patient);
     }
 
+    /** A patient's resources of the given types (the patient's own record items), in id order per type. */
+    public List<StoredResource> patientResources(String odsCode, String patientId, java.util.Collection<String> types) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
+        return query("SELECT resource_type, id, version_id, last_updated, json FROM fhir_resource"
+                        + " WHERE practice_ods = ? AND patient_id = ? AND resource_type IN (" + placeholders + ")"
+                        + " ORDER BY resource_type, id",
+                ps -> {
+                    ps.setString(1, odsCode);
+                    ps.setString(2, patientId);
+                    int i = 3;
+                    for (String type : types) {
+                        ps.setString(i++, type);
+                    }
+                }, GpRecordStore::resource);
+    }
+
+    /**
+     * Everything the given resources reference, directly or through what they reference (a
+     * MedicationRequest's Medication, an Encounter's Location, a Practitioner's Organization), and
+     * the PractitionerRoles of every Practitioner found: what a response Bundle must carry so that
+     * each reference resolves inside it. The starting resources themselves are not repeated.
+     */
+    public List<StoredResource> referencedClosure(String odsCode, java.util.Collection<StoredResource> from) {
+        java.util.Map<String, StoredResource> found = new java.util.LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (StoredResource resource : from) {
+            seen.add(resource.resourceType() + "/" + resource.id());
+        }
+        java.util.List<String[]> frontier = new java.util.ArrayList<>();
+        for (StoredResource resource : from) {
+            frontier.add(new String[]{resource.resourceType(), resource.id()});
+        }
+        while (!frontier.isEmpty()) {
+            java.util.Map<String, java.util.Set<String>> targets = new java.util.TreeMap<>();
+            for (String[] source : targets(odsCode, frontier)) {
+                if (seen.add(source[0] + "/" + source[1])) {
+                    targets.computeIfAbsent(source[0], t -> new java.util.TreeSet<>()).add(source[1]);
+                }
+            }
+            frontier = new java.util.ArrayList<>();
+            for (java.util.Map.Entry<String, java.util.Set<String>> byType : targets.entrySet()) {
+                for (StoredResource target : byIds(odsCode, byType.getKey(), byType.getValue())) {
+                    found.put(target.resourceType() + "/" + target.id(), target);
+                    frontier.add(new String[]{target.resourceType(), target.id()});
+                }
+            }
+        }
+        java.util.Set<String> practitioners = new java.util.TreeSet<>();
+        for (StoredResource resource : found.values()) {
+            if (resource.resourceType().equals("Practitioner")) {
+                practitioners.add(resource.id());
+            }
+        }
+        for (StoredResource role : rolesOf(odsCode, practitioners)) {
+            if (seen.add("PractitionerRole/" + role.id())) {
+                found.put("PractitionerRole/" + role.id(), role);
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    private List<String[]> targets(String odsCode, List<String[]> sources) {
+        List<String[]> targets = new ArrayList<>();
+        // one query per 100 sources keeps the statement size bounded on both databases
+        for (int start = 0; start < sources.size(); start += 100) {
+            List<String[]> batch = sources.subList(start, Math.min(sources.size(), start + 100));
+            String condition = String.join(" OR ", java.util.Collections.nCopies(batch.size(), "(resource_type = ? AND id = ?)"));
+            targets.addAll(query("SELECT DISTINCT target_type, target_id FROM resource_reference WHERE practice_ods = ? AND ("
+                            + condition + ")",
+                    ps -> {
+                        ps.setString(1, odsCode);
+                        int i = 2;
+                        for (String[] source : batch) {
+                            ps.setString(i++, source[0]);
+                            ps.setString(i++, source[1]);
+                        }
+                    }, rs -> new String[]{rs.getString(1), rs.getString(2)}));
+        }
+        return targets;
+    }
+
+    private List<StoredResource> byIds(String odsCode, String type, java.util.Collection<String> ids) {
+        String placeholders = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return query("SELECT resource_type, id, version_id, last_updated, json FROM fhir_resource"
+                        + " WHERE practice_ods = ? AND resource_type = ? AND id IN (" + placeholders + ") ORDER BY id",
+                ps -> {
+                    ps.setString(1, odsCode);
+                    ps.setString(2, type);
+                    int i = 3;
+                    for (String id : ids) {
+                        ps.setString(i++, id);
+                    }
+                }, GpRecordStore::resource);
+    }
+
+    private List<StoredResource> rolesOf(String odsCode, java.util.Collection<String> practitionerIds) {
+        if (practitionerIds.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(practitionerIds.size(), "?"));
+        return query("SELECT r.resource_type, r.id, r.version_id, r.last_updated, r.json FROM resource_reference x"
+                        + " JOIN fhir_resource r ON r.practice_ods = x.practice_ods AND r.resource_type = x.resource_type AND r.id = x.id"
+                        + " WHERE x.practice_ods = ? AND x.resource_type = 'PractitionerRole' AND x.target_type = 'Practitioner'"
+                        + " AND x.target_id IN (" + placeholders + ") ORDER BY r.id",
+                ps -> {
+                    ps.setString(1, odsCode);
+                    int i = 2;
+                    for (String id : practitionerIds) {
+                        ps.setString(i++, id);
+                    }
+                }, GpRecordStore::resource);
+    }
+
     /** A patient's registration facts with the stored Patient, in one query: Find a patient's hot path. */
     public record PatientWithResource(PatientRecord record, StoredResource resource) {}
 

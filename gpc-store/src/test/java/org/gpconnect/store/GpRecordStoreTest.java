@@ -82,6 +82,36 @@ class GpRecordStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void findsAPatientsItemsAndEverythingTheyReference(TestDatabase database) throws Exception {
+        try (HikariDataSource dataSource = open(database)) {
+            GpRecordStore store = new GpRecordStore(dataSource);
+            new DataSetLoader(store).loadOnce("default");
+            ObjectNode medication = (ObjectNode) JSON.readTree("{\"resourceType\":\"Medication\",\"id\":\"med-1\"}");
+            ObjectNode request = (ObjectNode) JSON.readTree("{\"resourceType\":\"MedicationRequest\",\"id\":\"mr-1\","
+                    + "\"subject\":{\"reference\":\"Patient/2\"},\"medicationReference\":{\"reference\":\"Medication/med-1\"},"
+                    + "\"recorder\":{\"reference\":\"Practitioner/2\"}}");
+            ObjectNode other = (ObjectNode) JSON.readTree("{\"resourceType\":\"MedicationRequest\",\"id\":\"mr-other\","
+                    + "\"subject\":{\"reference\":\"Patient/3\"}}");
+            store.inTransaction(writer -> {
+                writer.save("B82617", medication, null);
+                writer.save("B82617", request, null);
+                writer.save("B82617", other, null);
+                return null;
+            });
+            var items = store.patientResources("B82617", "2", java.util.List.of("MedicationRequest", "AllergyIntolerance"));
+            assertThat(items).extracting(StoredResource::id).contains("mr-1").doesNotContain("mr-other");
+
+            var closure = store.referencedClosure("B82617", items);
+            assertThat(closure).extracting(r -> r.resourceType() + "/" + r.id())
+                    .contains("Medication/med-1", "Practitioner/2", "Patient/2")
+                    .doesNotContain("MedicationRequest/mr-1")
+                    .doesNotHaveDuplicates();
+            assertThat(closure).extracting(StoredResource::resourceType).contains("PractitionerRole");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void onlyVersionedTypesCarryTheirVersionInTheJson(TestDatabase database) throws Exception {
         try (HikariDataSource dataSource = open(database)) {
             GpRecordStore store = new GpRecordStore(dataSource);
