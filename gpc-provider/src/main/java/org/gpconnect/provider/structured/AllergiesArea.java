@@ -1,0 +1,52 @@
+package org.gpconnect.provider.structured;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gpconnect.store.StoredResource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Allergies (includeAllergies): active allergies always and in full, as entries of the "Allergies
+ * and adverse reactions" List; with includeResolvedAllergies, resolved ones contained in the
+ * "Ended allergies" List (accessrecord_structured_development_allergies_guidance).
+ */
+public final class AllergiesArea {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AllergiesArea() {}
+
+    public static void addTo(StructuredRecordAssembly assembly, boolean includeResolved) {
+        List<StoredResource> allergies = assembly.store().patientResources(assembly.odsCode(), assembly.patientId(),
+                List.of("AllergyIntolerance"));
+        List<String> active = new ArrayList<>();
+        List<String> endedRefs = new ArrayList<>();
+        List<String> ended = new ArrayList<>();
+        for (StoredResource allergy : allergies) {
+            if ("resolved".equals(clinicalStatus(allergy))) {
+                if (includeResolved) {
+                    assembly.containedItem(allergy);
+                    ended.add(allergy.json());
+                    endedRefs.add("#" + allergy.id());
+                }
+            } else {
+                assembly.item(allergy);
+                active.add("AllergyIntolerance/" + allergy.id());
+            }
+        }
+        assembly.list(ClinicalList.primary(PrimaryList.ALLERGIES, assembly.patientId(), assembly.now(), active, List.of(), List.of()));
+        if (includeResolved) {
+            assembly.list(ClinicalList.primary(PrimaryList.ENDED_ALLERGIES, assembly.patientId(), assembly.now(), endedRefs, ended,
+                    List.of()));
+        }
+    }
+
+    private static String clinicalStatus(StoredResource allergy) {
+        try {
+            return JSON.readTree(allergy.json()).path("clinicalStatus").asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + allergy.resourceType() + "/" + allergy.id() + " is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.gpconnect.provider.structured;
+
+import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.StoredResource;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gathers one structured response: the clinical items each requested area contributes, the Lists
+ * that summarise them, and then every administrative resource they reference, so that each
+ * reference resolves inside the Bundle (accessrecord_structured_development_bundle).
+ */
+public final class StructuredRecordAssembly {
+    /** The spec's suggested order: patient and its care providers first, then the clinical content. */
+    private static final Map<String, Integer> ADMIN_ORDER = Map.of(
+            "Patient", 0, "Organization", 1, "Practitioner", 2, "PractitionerRole", 3, "Location", 4);
+
+    private final GpRecordStore store;
+    private final String odsCode;
+    private final StoredResource patient;
+    private final OffsetDateTime now;
+    private final List<StoredResource> items = new ArrayList<>();
+    private final List<StoredResource> referenceSources = new ArrayList<>();
+    private final List<ClinicalList> lists = new ArrayList<>();
+
+    public StructuredRecordAssembly(GpRecordStore store, String odsCode, StoredResource patient, OffsetDateTime now) {
+        this.store = store;
+        this.odsCode = odsCode;
+        this.patient = patient;
+        this.now = now;
+        referenceSources.add(patient);
+    }
+
+    public String patientId() { return patient.id(); }
+    public OffsetDateTime now() { return now; }
+    public GpRecordStore store() { return store; }
+    public String odsCode() { return odsCode; }
+
+    /** A clinical item returned as a Bundle entry of its own. */
+    public void item(StoredResource resource) {
+        items.add(resource);
+        referenceSources.add(resource);
+    }
+
+    /** A clinical item returned inside a List (ended allergies): not an entry, but what it references must be. */
+    public void containedItem(StoredResource resource) {
+        referenceSources.add(resource);
+    }
+
+    public void list(ClinicalList list) {
+        lists.add(list);
+    }
+
+    public StructuredRecordBundle write(String traceId) {
+        StructuredRecordBundle bundle = new StructuredRecordBundle(traceId);
+        List<StoredResource> referenced = new ArrayList<>(store.referencedClosure(odsCode, referenceSources));
+        referenced.sort(Comparator.comparing(r -> ADMIN_ORDER.getOrDefault(r.resourceType(), ADMIN_ORDER.size())));
+        bundle.add(patient);
+        for (StoredResource resource : referenced) {
+            if (ADMIN_ORDER.containsKey(resource.resourceType())) {
+                bundle.add(resource);
+            }
+        }
+        items.forEach(bundle::add);
+        for (StoredResource resource : referenced) {
+            if (!ADMIN_ORDER.containsKey(resource.resourceType())) {
+                bundle.add(resource);
+            }
+        }
+        lists.forEach(bundle::add);
+        return bundle;
+    }
+}
