@@ -174,7 +174,10 @@ def med_record(p, n, key, ptype, start, issues, dosage, quantity, supply, record
             "subject": pat(p)}
     if context:
         plan["context"] = ref("Encounter/" + context)
-    plan.update({"authoredOn": start, "requester": {"agent": prac(recorder)}, "recorder": prac(recorder),
+    requester = {"agent": prac(recorder)}
+    if agency == "prescribed-by-previous-practice":
+        requester["onBehalfOf"] = ref("Organization/3")  # GP2GP import from Fallowfield Grove Medical Practice
+    plan.update({"authoredOn": start, "requester": requester, "recorder": prac(recorder),
                  "dosageInstruction": [{"text": dosage}],
                  "dispenseRequest": {"validityPeriod": vp, "quantity": qty(quantity, unit),
                                      "expectedSupplyDuration": days(supply)}})
@@ -537,11 +540,11 @@ def medications():
     R = []
     # ---- patient 2
     # repeat, current: metformin since the diabetes diagnosis (enc-2-1)
-    R += med_record(2, 1, "metformin", "repeat", "2019-03-12", monthly("2025-07-01", 6, 56),
+    R += med_record(2, 1, "metformin", "repeat", "2019-03-12", monthly("2025-12-30", 6, 56),
                     "One tablet twice a day with meals", 112, 56, "2", allowed=12, expiry="2026-12-31",
                     context="enc-2-1")
     # repeat, current: amlodipine since 2020 (enc-2-2)
-    R += med_record(2, 2, "amlodipine", "repeat", "2020-09-21", monthly("2026-03-10", 8, 28),
+    R += med_record(2, 2, "amlodipine", "repeat", "2020-09-21", monthly("2026-04-28", 8, 28),
                     "One tablet once a day", 28, 28, "3", context="enc-2-2")
     # acute, current: paracetamol for knee pain, issued at the telephone consultation 2026-11-10 (enc-2-4)
     R += med_record(2, 3, "paracetamol", "acute", "2026-11-10", ["2026-11-10"],
@@ -569,7 +572,7 @@ def medications():
                     "Two tablets up to four times a day when required", 100, 28, "3", status="stopped",
                     end="2020-06-30", stop=("2020-06-30", "Pain resolved"))
     # ---- patient 5: current acute and current repeat, no past
-    R += med_record(5, 1, "metformin", "repeat", "2023-05-22", monthly("2026-05-04", 6, 28),
+    R += med_record(5, 1, "metformin", "repeat", "2023-05-22", monthly("2026-06-15", 6, 28),
                     "One tablet twice a day with meals", 56, 28, "3", allowed=13, expiry="2027-05-21")
     R += med_record(5, 2, "amoxicillin", "acute", "2026-11-23", ["2026-11-23"], "One capsule three times a day",
                     21, 7, "2")
@@ -624,7 +627,9 @@ def patient2_record():
     D += [diary(2, 1, "314529007", "Medication review due", "2027-01-11", "2027-02-11", "2026-01-12", "2",
                 note="Diabetes annual review with medication review."),
           diary(2, 2, "171279008", "Immunisation due", "2036-05-01", None, "2026-05-01", "6",
-                note="Tetanus booster due.")]
+                note="Tetanus booster due."),
+          diary(2, 3, "314529007", "Medication review due", "2027-03-22", "2027-04-22", "2026-09-22", "3",
+                note="Hypertension review: amlodipine, home blood pressure readings.")]
     # problems
     C += [problem(2, 1, "44054006", "Type 2 diabetes mellitus", "2019-03-12", "2019-03-12", "2",
                   related=[("child", "prob-2-2")], context="enc-2-1",
@@ -635,7 +640,7 @@ def patient2_record():
                   related=[("parent", "prob-2-1")], note="Background retinopathy on diabetic eye screening."),
           problem(2, 3, "38341003", "Hypertension", "2020-09-21", "2020-09-21", "3", context="enc-2-2",
                   content=["Encounter/enc-2-2", "MedicationRequest/medreq-2-2", "Observation/obs-2-4",
-                           "Observation/obs-2-5"]),
+                           "Observation/obs-2-5", "ProcedureRequest/diary-2-3"]),
           problem(2, 4, "239873007", "Osteoarthritis of knee", "2023-05-16", "2023-05-16", "2",
                   significance="minor", context="enc-2-3",
                   content=["Encounter/enc-2-3", "Encounter/enc-2-4", "ReferralRequest/referral-2-1",
