@@ -193,6 +193,15 @@ public class GpRecordStore {
                 }, GpRecordStore::resource);
     }
 
+    /** The patient's items the practice keeps confidential, as "Type/id". */
+    public java.util.Set<String> confidentialItems(String odsCode, String patientId) {
+        return new java.util.HashSet<>(query("SELECT c.resource_type, c.id FROM confidential_item c"
+                        + " JOIN fhir_resource r ON r.practice_ods = c.practice_ods AND r.resource_type = c.resource_type AND r.id = c.id"
+                        + " WHERE c.practice_ods = ? AND r.patient_id = ?",
+                ps -> { ps.setString(1, odsCode); ps.setString(2, patientId); },
+                rs -> rs.getString(1) + "/" + rs.getString(2)));
+    }
+
     /** A patient's registration facts with the stored Patient, in one query: Find a patient's hot path. */
     public record PatientWithResource(PatientRecord record, StoredResource resource) {}
 

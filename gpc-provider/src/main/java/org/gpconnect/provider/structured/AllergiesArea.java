@@ -23,8 +23,14 @@ public final class AllergiesArea {
         List<String> active = new ArrayList<>();
         List<String> endedRefs = new ArrayList<>();
         List<String> ended = new ArrayList<>();
+        boolean activeWithheld = false;
+        boolean endedWithheld = false;
         for (StoredResource allergy : allergies) {
-            if ("resolved".equals(clinicalStatus(allergy))) {
+            boolean resolved = "resolved".equals(clinicalStatus(allergy));
+            if (assembly.confidential(allergy)) {
+                activeWithheld |= !resolved;
+                endedWithheld |= resolved;
+            } else if (resolved) {
                 if (includeResolved) {
                     assembly.containedItem(allergy);
                     ended.add(allergy.json());
@@ -35,10 +41,11 @@ public final class AllergiesArea {
                 active.add("AllergyIntolerance/" + allergy.id());
             }
         }
-        assembly.list(ClinicalList.primary(PrimaryList.ALLERGIES, assembly.patientId(), assembly.now(), active, List.of(), List.of()));
+        assembly.list(ClinicalList.primary(PrimaryList.ALLERGIES, assembly.patientId(), assembly.now(), active, List.of(),
+                assembly.warnings(activeWithheld)));
         if (includeResolved) {
             assembly.list(ClinicalList.primary(PrimaryList.ENDED_ALLERGIES, assembly.patientId(), assembly.now(), endedRefs, ended,
-                    List.of()));
+                    assembly.warnings(endedWithheld)));
         }
     }
 

@@ -4,7 +4,6 @@ import org.gpconnect.fhir.error.SpineErrorCode;
 import org.gpconnect.fhir.error.SpineException;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.PatientRecord;
-import org.gpconnect.store.StoredResource;
 
 /**
  * Whose record a structured (or document) request may see: a patient registered for GMS (type R)
@@ -15,7 +14,7 @@ import org.gpconnect.store.StoredResource;
 public final class RecordPatient {
     private RecordPatient() {}
 
-    public static StoredResource find(GpRecordStore store, String odsCode, String nhsNumber) {
+    public static GpRecordStore.PatientWithResource find(GpRecordStore store, String odsCode, String nhsNumber) {
         for (GpRecordStore.PatientWithResource candidate : store.patientsWithResourceByNhsNumber(odsCode, nhsNumber)) {
             PatientRecord record = candidate.record();
             if (record.sharable() && "R".equals(record.registrationType())) {
@@ -23,7 +22,7 @@ public final class RecordPatient {
                     throw new SpineException(SpineErrorCode.NO_PATIENT_CONSENT,
                             "The patient has dissented from sharing their record");
                 }
-                return candidate.resource();
+                return candidate;
             }
         }
         throw new SpineException(SpineErrorCode.PATIENT_NOT_FOUND, "No patient whose record can be shared has NHS number " + nhsNumber);

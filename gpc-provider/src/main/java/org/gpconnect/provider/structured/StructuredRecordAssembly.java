@@ -16,23 +16,66 @@ import java.util.Map;
  */
 public final class StructuredRecordAssembly {
     /** The spec's suggested order: patient and its care providers first, then the clinical content. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Map<String, Integer> ADMIN_ORDER = Map.of(
             "Patient", 0, "Organization", 1, "Practitioner", 2, "PractitionerRole", 3, "Location", 4);
 
     private final GpRecordStore store;
     private final String odsCode;
     private final StoredResource patient;
+    private final org.gpconnect.store.PatientRecord record;
     private final OffsetDateTime now;
+    private java.util.Set<String> confidential;
     private final List<StoredResource> items = new ArrayList<>();
     private final List<StoredResource> referenceSources = new ArrayList<>();
     private final List<ClinicalList> lists = new ArrayList<>();
 
-    public StructuredRecordAssembly(GpRecordStore store, String odsCode, StoredResource patient, OffsetDateTime now) {
+    public StructuredRecordAssembly(GpRecordStore store, String odsCode, GpRecordStore.PatientWithResource patient,
+                                    OffsetDateTime now) {
         this.store = store;
         this.odsCode = odsCode;
-        this.patient = patient;
+        this.patient = patient.resource();
+        this.record = patient.record();
         this.now = now;
-        referenceSources.add(patient);
+        referenceSources.add(this.patient);
+    }
+
+    /** Items the practice keeps confidential are withheld from direct care; their List says so. */
+    public boolean confidential(StoredResource item) {
+        if (confidential == null) {
+            confidential = store.confidentialItems(odsCode, patient.id());
+        }
+        return confidential.contains(item.resourceType() + "/" + item.id());
+    }
+
+    /**
+     * The warnings every List of this response carries: data in transit while a GP2GP transfer is
+     * incomplete (dated from the registration), and confidential items where some were withheld.
+     */
+    public List<ListWarning> warnings(boolean itemsWithheld) {
+        List<ListWarning> warnings = new ArrayList<>();
+        if (itemsWithheld) {
+            warnings.add(ListWarning.confidentialItems());
+        }
+        if (record.inTransit()) {
+            warnings.add(ListWarning.dataInTransit(registrationStart()));
+        }
+        return warnings;
+    }
+
+    private java.time.LocalDate registrationStart() {
+        try {
+            for (var extension : JSON.readTree(patient.json()).path("extension")) {
+                for (var part : extension.path("extension")) {
+                    if ("registrationPeriod".equals(part.path("url").asText()) && part.path("valuePeriod").hasNonNull("start")) {
+                        return java.time.LocalDate.parse(part.path("valuePeriod").get("start").asText().substring(0, 10));
+                    }
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored Patient/" + patient.id() + " is not JSON", e);
+        }
+        return now.toLocalDate();
     }
 
     public String patientId() { return patient.id(); }

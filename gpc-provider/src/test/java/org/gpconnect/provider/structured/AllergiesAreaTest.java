@@ -40,7 +40,7 @@ class AllergiesAreaTest {
             });
 
             StructuredRecordAssembly assembly = new StructuredRecordAssembly(store, "B82617",
-                    store.read("B82617", "Patient", "2").orElseThrow(), StructuredRecordBundleTest.NOW);
+                    RecordPatient.find(store, "B82617", "9690937286"), StructuredRecordBundleTest.NOW);
             AllergiesArea.addTo(assembly, true);
             Bundle bundle = Response.FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
                     .parseResource(Bundle.class, assembly.write("trace-1").json());
@@ -60,5 +60,36 @@ class AllergiesAreaTest {
                     .filter(e -> !(e.getResource() instanceof ListResource)).count());
             assertThat(ProfileValidator.errors(bundle)).as("profile errors").isEmpty();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void confidentialAllergiesAreWithheldWithTheWarningAndTransitIsFlagged(TestDatabase database) throws Exception {
+        TestDatabase.Connect c = database.fresh();
+        try (HikariDataSource dataSource = Database.open(c.url(), c.user(), c.password(), 2)) {
+            GpRecordStore store = new GpRecordStore(dataSource);
+            new DataSetLoader(store).loadOnce("default");
+
+            StructuredRecordAssembly patient16 = new StructuredRecordAssembly(store, "B82617",
+                    RecordPatient.find(store, "B82617", "9690938118"), StructuredRecordBundleTest.NOW);
+            AllergiesArea.addTo(patient16, false);
+            Bundle bundle = Response.FHIR.newJsonParser().parseResource(Bundle.class, patient16.write("t").json());
+            ListResource allergies = lists(bundle).get(0);
+            assertThat(allergies.getEntry()).extracting(e -> e.getItem().getReference()).doesNotContain("AllergyIntolerance/allergy-16-1");
+            assertThat(allergies.getExtension()).extracting(e -> e.getValue().primitiveValue()).containsExactly("confidential-items");
+            assertThat(bundle.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).doesNotContain("allergy-16-1");
+
+            StructuredRecordAssembly patient13 = new StructuredRecordAssembly(store, "B82617",
+                    RecordPatient.find(store, "B82617", "9690938096"), StructuredRecordBundleTest.NOW);
+            AllergiesArea.addTo(patient13, true);
+            Bundle inTransit = Response.FHIR.newJsonParser().parseResource(Bundle.class, patient13.write("t").json());
+            assertThat(lists(inTransit)).hasSize(2).allSatisfy(list -> assertThat(list.getExtension())
+                    .extracting(e -> e.getValue().primitiveValue()).contains("data-in-transit"));
+        }
+    }
+
+    private static java.util.List<ListResource> lists(Bundle bundle) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r instanceof ListResource).map(r -> (ListResource) r).toList();
     }
 }

@@ -36,7 +36,7 @@ class RecordPatientTest {
 
     @Test
     void anActiveGmsPatientsRecordIsFound() {
-        assertThat(RecordPatient.find(store, "B82617", "9690937286").id()).isEqualTo("2");
+        assertThat(RecordPatient.find(store, "B82617", "9690937286").resource().id()).isEqualTo("2");
     }
 
     @ParameterizedTest(name = "{0} -> {2}")

@@ -69,6 +69,9 @@ public class DataSetLoader {
                     }
                 }
             }
+            for (JsonNode practiceNode : read(base + "practices.json")) {
+                markConfidentialItems(writer, practiceNode, base);
+            }
             JsonNode pds = readOptional(base + "pds.json");
             if (pds != null) {
                 for (JsonNode record : pds) {
@@ -79,6 +82,22 @@ public class DataSetLoader {
             LOG.info("Loaded data set '{}': {} resources in {} ms", name, resources, (System.nanoTime() - started) / 1_000_000);
             return true;
         });
+    }
+
+    /** The patient-flags file lists, per patient, the items the practice keeps confidential (Type/id). */
+    private static void markConfidentialItems(RecordWriter writer, JsonNode practiceNode, String base) throws SQLException {
+        if (!practiceNode.hasNonNull("patientFlags")) {
+            return;
+        }
+        String ods = practiceNode.get("odsCode").asText();
+        JsonNode flags = read(base + ods + "/" + practiceNode.get("patientFlags").asText());
+        for (JsonNode patient : flags) {
+            for (JsonNode item : patient.path("confidentialItems")) {
+                String[] reference = item.asText().split("/");
+                writer.update("INSERT INTO confidential_item (practice_ods, resource_type, id) VALUES (?, ?, ?)",
+                        ods, reference[0], reference[1]);
+            }
+        }
     }
 
     static Practice practice(JsonNode node) {
