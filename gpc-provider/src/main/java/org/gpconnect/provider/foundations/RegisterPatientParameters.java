@@ -1,9 +1,10 @@
 package org.gpconnect.provider.foundations;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import org.gpconnect.fhir.error.SpineErrorCode;
 import org.gpconnect.fhir.error.SpineException;
-import org.gpconnect.provider.capability.ParametersBody;
+import org.gpconnect.provider.spine.ParametersBody;
 import org.hl7.fhir.dstu3.model.Parameters;
 import org.hl7.fhir.dstu3.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.dstu3.model.Patient;
@@ -12,9 +13,8 @@ import java.util.List;
 
 /**
  * The body of a register patient request: a Parameters resource whose one registerPatient
- * parameter holds the Patient. A body that is not well-formed JSON or XML is a bad request; one
- * that is well-formed but not valid FHIR STU3 (an unknown element, an unknown resource type) is
- * an invalid resource, which is why the parse is strict and well-formedness is checked first.
+ * parameter holds the Patient. The body is read strictly ({@link ParametersBody}): not
+ * well-formed is a bad request, well-formed but not valid FHIR STU3 an invalid resource.
  */
 final class RegisterPatientParameters {
     static final String PARAMETER = "registerPatient";
@@ -22,8 +22,10 @@ final class RegisterPatientParameters {
     private RegisterPatientParameters() {}
 
     static Patient read(FhirContext fhir, String body, String contentType) {
-        // a malformed body is a bad request here; the test suite expects it (structured says otherwise)
-        return patient(ParametersBody.read(fhir, body, contentType, SpineErrorCode.BAD_REQUEST));
+        Parameters parameters = ParametersBody.read(fhir, body, contentType,
+                "The request has no body: it needs a Parameters resource with a " + PARAMETER + " parameter",
+                new StrictErrorHandler());
+        return patient(parameters);
     }
 
     private static Patient patient(Parameters parameters) {

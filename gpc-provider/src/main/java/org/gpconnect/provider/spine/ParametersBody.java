@@ -1,9 +1,9 @@
-package org.gpconnect.provider.capability;
+package org.gpconnect.provider.spine;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.parser.IParserErrorHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +20,11 @@ import java.io.StringReader;
 import java.util.Locale;
 
 /**
- * The Parameters body of a GP Connect operation, read strictly: well-formedness is checked first
- * (the operations disagree on its code: register patient answers BAD_REQUEST, the structured
- * record INVALID_RESOURCE), then a strict FHIR parse, where anything that is not valid STU3 (an
- * unknown element, an unknown resource type) is INVALID_RESOURCE.
+ * The raw body of an operation: a Parameters resource. A body that is not well-formed JSON or
+ * XML is a bad request (400 BAD_REQUEST); one that is well-formed but not valid FHIR STU3 (an
+ * unknown element, an unknown resource type) or not a Parameters is an invalid resource (422
+ * INVALID_RESOURCE), which is why well-formedness is checked before the parse. The caller's
+ * error handler says how strict the parse is.
  */
 public final class ParametersBody {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -31,14 +32,19 @@ public final class ParametersBody {
 
     private ParametersBody() {}
 
-    public static Parameters read(FhirContext fhir, String body, String contentType, SpineErrorCode malformed) {
+    /**
+     * @param noBody diagnostics for an empty body, saying what the operation needs
+     * @param errors how the parser treats what is well-formed but not valid FHIR; whatever it
+     *               throws becomes 422 INVALID_RESOURCE
+     */
+    public static Parameters read(FhirContext fhir, String body, String contentType, String noBody, IParserErrorHandler errors) {
         if (body == null || body.isBlank()) {
-            throw new SpineException(malformed, "The request has no body: it needs a Parameters resource");
+            throw SpineException.badRequest(noBody);
         }
         boolean xml = isXml(body, contentType);
-        checkWellFormed(body, xml, malformed);
+        checkWellFormed(body, xml);
         IParser parser = xml ? fhir.newXmlParser() : fhir.newJsonParser();
-        parser.setParserErrorHandler(new StrictErrorHandler());
+        parser.setParserErrorHandler(errors);
         IBaseResource resource;
         try {
             resource = parser.parseResource(body);
@@ -60,7 +66,7 @@ public final class ParametersBody {
         return body.stripLeading().startsWith("<");
     }
 
-    private static void checkWellFormed(String body, boolean xml, SpineErrorCode malformed) {
+    private static void checkWellFormed(String body, boolean xml) {
         try {
             if (xml) {
                 XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(body));
@@ -72,9 +78,9 @@ public final class ParametersBody {
                 JSON.readTree(body);
             }
         } catch (XMLStreamException e) {
-            throw new SpineException(malformed, "The body is not well-formed XML: " + e.getMessage());
+            throw SpineException.badRequest("The body is not well-formed XML: " + e.getMessage());
         } catch (JsonProcessingException e) {
-            throw new SpineException(malformed, "The body is not well-formed JSON: " + e.getOriginalMessage());
+            throw SpineException.badRequest("The body is not well-formed JSON: " + e.getOriginalMessage());
         }
     }
 
