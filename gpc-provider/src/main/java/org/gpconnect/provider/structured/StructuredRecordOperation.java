@@ -1,0 +1,104 @@
+package org.gpconnect.provider.structured;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.gpconnect.fhir.error.OperationOutcomes;
+import org.gpconnect.fhir.error.SpineErrorCode;
+import org.gpconnect.provider.spine.GpConnectRequest;
+import org.gpconnect.store.GpRecordStore;
+import org.hl7.fhir.dstu3.model.OperationOutcome;
+import org.hl7.fhir.dstu3.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.dstu3.model.OperationOutcome.IssueType;
+import org.hl7.fhir.dstu3.model.Patient;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.gpconnect.provider.structured.ParameterName.*;
+
+/**
+ * Get structured record ({@code POST /Patient/$gpc.getstructuredrecord}). The Bundle is written
+ * from stored JSON by {@link StructuredRecordBundle} straight to the response, beside HAPI's
+ * encoder (DESIGN.md: HAPI's per-request overhead on a large Bundle dwarfs encoding it).
+ *
+ * <p>Clinical areas are added one by one; until an area is built, asking for it is answered as the
+ * spec answers any parameter a provider does not support: 200 with the other areas and a warning
+ * OperationOutcome in the Bundle naming the parameter (accessrecord_structured_development_version_compatibility).
+ */
+public class StructuredRecordOperation {
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final GpRecordStore store;
+    private final FhirContext fhir;
+    private final Clock clock;
+
+    public StructuredRecordOperation(GpRecordStore store, FhirContext fhir, Clock clock) {
+        this.store = store;
+        this.fhir = fhir;
+        this.clock = clock;
+    }
+
+    @Operation(name = "$gpc.getstructuredrecord", type = Patient.class, idempotent = false, manualRequest = true,
+            manualResponse = true)
+    public void getStructuredRecord(HttpServletRequest request, HttpServletResponse response, RequestDetails details)
+            throws IOException {
+        GpConnectRequest context = GpConnectRequest.of(request);
+        StructuredRecordRequest ask = StructuredRecordRequest.parse(
+                StructuredRecordParameters.read(fhir, new String(details.loadRequestContents(), StandardCharsets.UTF_8),
+                        request.getContentType()),
+                LocalDate.now(clock.withZone(UK)));
+        context.patient(ask.nhsNumber());
+        String ods = context.root().odsCode();
+        StructuredRecordAssembly assembly = new StructuredRecordAssembly(store, ods, RecordPatient.find(store, ods, ask.nhsNumber()),
+                OffsetDateTime.now(clock.withZone(UK)));
+
+        ask.allergies().ifPresent(allergies -> AllergiesArea.addTo(assembly, allergies.includeResolvedAllergies()));
+        List<String> notYetSupported = new ArrayList<>();
+        ask.medication().ifPresent(area -> notYetSupported.add(INCLUDE_MEDICATION));
+        ask.consultations().ifPresent(area -> notYetSupported.add(INCLUDE_CONSULTATIONS));
+        ask.problems().ifPresent(area -> notYetSupported.add(INCLUDE_PROBLEMS));
+        ask.immunisations().ifPresent(area -> notYetSupported.add(INCLUDE_IMMUNISATIONS));
+        ask.uncategorisedData().ifPresent(area -> notYetSupported.add(INCLUDE_UNCATEGORISED_DATA));
+        ask.investigations().ifPresent(area -> notYetSupported.add(INCLUDE_INVESTIGATIONS));
+        ask.referrals().ifPresent(area -> notYetSupported.add(INCLUDE_REFERRALS));
+        ask.diaryEntries().ifPresent(area -> notYetSupported.add(INCLUDE_DIARY_ENTRIES));
+
+        StructuredRecordBundle bundle = assembly.write(context.traceId());
+        warnings(ask, notYetSupported).ifPresent(warning -> bundle.add(fhir, warning));
+        write(request, response, bundle);
+    }
+
+    /** One OperationOutcome for everything ignored: unrecognised parameters, and areas not built yet. */
+    private static java.util.Optional<OperationOutcome> warnings(StructuredRecordRequest ask, List<String> notYetSupported) {
+        OperationOutcome outcome = ask.warnings().orElse(null);
+        for (String parameter : notYetSupported) {
+            OperationOutcome single = OperationOutcomes.issue(IssueSeverity.WARNING, IssueType.NOTSUPPORTED,
+                    SpineErrorCode.NOT_IMPLEMENTED.code(), SpineErrorCode.NOT_IMPLEMENTED.display(), parameter);
+            single.getIssueFirstRep().getDetails().setText(parameter + " is an unrecognised parameter");
+            if (outcome == null) {
+                outcome = single;
+            } else {
+                outcome.addIssue(single.getIssueFirstRep());
+            }
+        }
+        return java.util.Optional.ofNullable(outcome);
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, StructuredRecordBundle bundle) throws IOException {
+        boolean xml = request.getHeader("Accept").startsWith("application/fhir+xml");
+        byte[] body = (xml ? bundle.xml(fhir) : bundle.json()).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType((xml ? "application/fhir+xml" : "application/fhir+json") + ";charset=utf-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

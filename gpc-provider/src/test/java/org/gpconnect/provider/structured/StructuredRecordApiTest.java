@@ -1,0 +1,103 @@
+package org.gpconnect.provider.structured;
+
+import org.gpconnect.fhir.interaction.Capability;
+import org.gpconnect.provider.support.ApiTest;
+import org.gpconnect.provider.support.GpcClient;
+import org.gpconnect.provider.support.Response;
+import org.gpconnect.store.GpRecordStore;
+import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.ListResource;
+import org.hl7.fhir.dstu3.model.OperationOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gpconnect.fhir.interaction.InteractionCatalogue.GET_STRUCTURED_RECORD;
+
+/** Get structured record over HTTP: the allergies area, the not-yet-built areas' warning, the patient rules. */
+public abstract class StructuredRecordApiTest extends ApiTest {
+    static final String STRUCTURED = "/B82617/STU3/1/gpconnect/structured/Patient/$gpc.getstructuredrecord";
+
+    static String parameters(String nhsNumber, String... parts) {
+        return "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"patientNHSNumber\",\"valueIdentifier\":"
+                + "{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"" + nhsNumber + "\"}}"
+                + (parts.length == 0 ? "" : "," + String.join(",", parts)) + "]}";
+    }
+
+    static final String ALLERGIES_WITH_RESOLVED = "{\"name\":\"includeAllergies\",\"part\":[{\"name\":\"includeResolvedAllergies\",\"valueBoolean\":true}]}";
+
+    GpcClient.Request structured(String body) {
+        return client.request("POST", STRUCTURED, GET_STRUCTURED_RECORD, PATIENT_READ).body("application/fhir+json", body);
+    }
+
+    static List<ListResource> lists(Bundle bundle) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r instanceof ListResource).map(r -> (ListResource) r).toList();
+    }
+
+    @Test
+    void patient2sAllergiesComeAsTheProfiledCollection() {
+        GpcClient.Request request = structured(parameters("9690937286", ALLERGIES_WITH_RESOLVED));
+        Response response = request.send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        Bundle bundle = response.resource(Bundle.class);
+        assertThat(bundle.getIdElement().getIdPart()).isEqualTo(request.traceId());
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
+        assertThat(bundle.getEntry()).noneMatch(Bundle.BundleEntryComponent::hasFullUrl);
+        assertThat(lists(bundle)).extracting(ListResource::getTitle).containsExactly("Allergies and adverse reactions", "Ended allergies");
+        assertThat(lists(bundle).get(0).getEntry()).isNotEmpty();
+        assertThat(lists(bundle).get(1).getContained()).isNotEmpty();
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType()).contains("Patient", "Organization", "Practitioner");
+        assertConformant(bundle);
+    }
+
+    @Test
+    void answersInXmlWhenAsked() {
+        Response response = structured(parameters("9690937286", ALLERGIES_WITH_RESOLVED)).header("Accept", "application/fhir+xml").send();
+        assertThat(response.header("Content-Type")).startsWith("application/fhir+xml");
+        assertThat(lists(response.resource(Bundle.class))).hasSize(2);
+    }
+
+    @Test
+    void anAreaNotBuiltYetIsAWarningNotAnError() {
+        Response response = structured(parameters("9690937286", ALLERGIES_WITH_RESOLVED,
+                "{\"name\":\"includeMedication\"}")).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        OperationOutcome warning = response.resource(Bundle.class).getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource).filter(r -> r instanceof OperationOutcome)
+                .map(r -> (OperationOutcome) r).findFirst().orElseThrow();
+        assertThat(warning.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+        assertThat(warning.getIssueFirstRep().getDetails().getCodingFirstRep().getCode()).isEqualTo("NOT_IMPLEMENTED");
+        assertThat(warning.getIssueFirstRep().getDiagnostics()).isEqualTo("includeMedication");
+    }
+
+    @Test
+    void theSpecsPatientRulesApply() {
+        assertSpineError(structured(parameters("9999999999", ALLERGIES_WITH_RESOLVED)).send(), 404, "PATIENT_NOT_FOUND");
+        assertSpineError(structured(parameters("9690938681", ALLERGIES_WITH_RESOLVED)).send(), 404, "PATIENT_NOT_FOUND");
+        assertSpineError(structured(parameters("9690938533", ALLERGIES_WITH_RESOLVED)).send(), 404, "PATIENT_NOT_FOUND");
+        assertSpineError(structured(parameters("9690938576", ALLERGIES_WITH_RESOLVED)).send(), 403, "NO_PATIENT_CONSENT");
+    }
+
+    @Test
+    void theRequestRulesApply() {
+        assertSpineError(structured(parameters("9690937286", "{\"name\":\"includeAllergies\"}")).send(), 422, "INVALID_PARAMETER");
+        assertSpineError(structured(parameters("9690937287", ALLERGIES_WITH_RESOLVED)).send(), 400, "INVALID_NHS_NUMBER");
+        assertSpineError(structured("{\"resourceType\":\"Parameters\",").send(), 400, "BAD_REQUEST");
+        assertSpineError(client.request("POST", STRUCTURED, GET_STRUCTURED_RECORD, "organization/*.read")
+                .body("application/fhir+json", parameters("9690937286", ALLERGIES_WITH_RESOLVED)).send(), 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void aPracticeThatSwitchedStructuredOffDeniesAccess() {
+        GpRecordStore store = server.bean(GpRecordStore.class);
+        store.setSwitch("B82617", Capability.STRUCTURED, false);
+        try {
+            assertSpineError(structured(parameters("9690937286", ALLERGIES_WITH_RESOLVED)).send(), 403, "ACCESS DENIED");
+        } finally {
+            store.setSwitch("B82617", Capability.STRUCTURED, true);
+        }
+    }
+}
