@@ -66,11 +66,11 @@ public class StructuredRecordOperation {
         ask.medication().ifPresent(area -> notYetSupported.add(INCLUDE_MEDICATION));
         ask.consultations().ifPresent(area -> notYetSupported.add(INCLUDE_CONSULTATIONS));
         ask.problems().ifPresent(area -> notYetSupported.add(INCLUDE_PROBLEMS));
-        ask.immunisations().ifPresent(area -> notYetSupported.add(INCLUDE_IMMUNISATIONS));
+        ask.immunisations().ifPresent(area -> SimpleAreas.immunisations(assembly, area));
         ask.uncategorisedData().ifPresent(area -> notYetSupported.add(INCLUDE_UNCATEGORISED_DATA));
         ask.investigations().ifPresent(area -> notYetSupported.add(INCLUDE_INVESTIGATIONS));
-        ask.referrals().ifPresent(area -> notYetSupported.add(INCLUDE_REFERRALS));
-        ask.diaryEntries().ifPresent(area -> notYetSupported.add(INCLUDE_DIARY_ENTRIES));
+        ask.referrals().ifPresent(area -> SimpleAreas.referrals(assembly, area));
+        ask.diaryEntries().ifPresent(area -> SimpleAreas.diaryEntries(assembly, area));
 
         StructuredRecordBundle bundle = assembly.write(context.traceId());
         warnings(ask, notYetSupported).ifPresent(warning -> bundle.add(fhir, warning));

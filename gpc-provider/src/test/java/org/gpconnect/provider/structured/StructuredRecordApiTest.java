@@ -54,6 +54,40 @@ public abstract class StructuredRecordApiTest extends ApiTest {
     }
 
     @Test
+    void immunisationsReferralsAndDiaryEntriesOfPatient2() {
+        Response response = structured(parameters("9690937286", "{\"name\":\"includeImmunisations\"}",
+                "{\"name\":\"includeReferrals\"}", "{\"name\":\"includeDiaryEntries\"}")).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Bundle bundle = response.resource(Bundle.class);
+        assertThat(lists(bundle)).extracting(ListResource::getTitle)
+                .containsExactly("Immunisations", "Outbound referral", "Patient recall administration");
+        assertThat(lists(bundle)).allSatisfy(list -> assertThat(list.getEntry()).isNotEmpty());
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType())
+                .contains("Immunization", "ReferralRequest", "ProcedureRequest");
+        assertConformant(bundle);
+    }
+
+    @Test
+    void diaryEntriesDueAfterTheSearchDateAreLeftOut() {
+        int all = lists(structured(parameters("9690937286", "{\"name\":\"includeDiaryEntries\"}")).send()
+                .resource(Bundle.class)).get(0).getEntry().size();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(1).toString();
+        int dueByTomorrow = lists(structured(parameters("9690937286", "{\"name\":\"includeDiaryEntries\",\"part\":"
+                + "[{\"name\":\"diaryEntriesSearchDate\",\"valueDate\":\"" + tomorrow + "\"}]}")).send()
+                .resource(Bundle.class)).get(0).getEntry().size();
+        assertThat(dueByTomorrow).isLessThan(all);
+    }
+
+    @Test
+    void anAreaWithNothingRecordedIsAnEmptyListWithItsReason() {
+        Bundle bundle = structured(parameters("9690937278", "{\"name\":\"includeImmunisations\"}")).send().resource(Bundle.class);
+        ListResource immunisations = lists(bundle).get(0);
+        assertThat(immunisations.getEntry()).isEmpty();
+        assertThat(immunisations.getEmptyReason().getCodingFirstRep().getCode()).isEqualTo("no-content-recorded");
+        assertThat(immunisations.getNoteFirstRep().getText()).isEqualTo("Information not available");
+    }
+
+    @Test
     void answersInXmlWhenAsked() {
         Response response = structured(parameters("9690937286", ALLERGIES_WITH_RESOLVED)).header("Accept", "application/fhir+xml").send();
         assertThat(response.header("Content-Type")).startsWith("application/fhir+xml");

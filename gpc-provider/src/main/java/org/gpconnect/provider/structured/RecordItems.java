@@ -1,0 +1,73 @@
+package org.gpconnect.provider.structured;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gpconnect.store.StoredResource;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The items of one primary List: a patient's resources of one type that pass the area's filter,
+ * confidential ones withheld with the List's warning (structured.md §4, §10).
+ */
+final class RecordItems {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RecordItems() {}
+
+    static void addList(StructuredRecordAssembly assembly, PrimaryList list, String type, Predicate<JsonNode> include) {
+        List<String> references = new ArrayList<>();
+        boolean withheld = false;
+        for (StoredResource item : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of(type))) {
+            if (!include.test(json(item))) {
+                continue;
+            }
+            if (assembly.confidential(item)) {
+                withheld = true;
+            } else {
+                assembly.item(item);
+                references.add(type + "/" + item.id());
+            }
+        }
+        assembly.list(ClinicalList.primary(list, assembly.patientId(), assembly.now(), references, List.of(),
+                assembly.warnings(withheld)));
+    }
+
+    static JsonNode json(StoredResource item) {
+        try {
+            return JSON.readTree(item.json());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + item.resourceType() + "/" + item.id() + " is not JSON", e);
+        }
+    }
+
+    /**
+     * Whether a FHIR date or dateTime falls in the period, a partial date counting as the whole
+     * year or month it names; an item with no date is always returned (structured.md §10).
+     */
+    static boolean within(SearchPeriod period, JsonNode date) {
+        if (period == null || date == null || !date.isTextual() || date.asText().length() < 4) {
+            return true;
+        }
+        String text = date.asText();
+        LocalDate first;
+        LocalDate last;
+        if (text.length() == 4) {
+            first = LocalDate.of(Integer.parseInt(text), 1, 1);
+            last = LocalDate.of(Integer.parseInt(text), 12, 31);
+        } else if (text.length() == 7) {
+            YearMonth month = YearMonth.parse(text);
+            first = month.atDay(1);
+            last = month.atEndOfMonth();
+        } else {
+            first = LocalDate.parse(text.substring(0, 10));
+            last = first;
+        }
+        return (period.start() == null || !last.isBefore(period.start())) && (period.end() == null || !first.isAfter(period.end()));
+    }
+}
