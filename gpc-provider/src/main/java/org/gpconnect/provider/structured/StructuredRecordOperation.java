@@ -63,7 +63,7 @@ public class StructuredRecordOperation {
 
         ask.allergies().ifPresent(allergies -> AllergiesArea.addTo(assembly, allergies.includeResolvedAllergies()));
         List<String> notYetSupported = new ArrayList<>();
-        ask.medication().ifPresent(area -> notYetSupported.add(INCLUDE_MEDICATION));
+        ask.medication().ifPresent(area -> MedicationsArea.addTo(assembly, area));
         ask.consultations().ifPresent(area -> notYetSupported.add(INCLUDE_CONSULTATIONS));
         ask.problems().ifPresent(area -> notYetSupported.add(INCLUDE_PROBLEMS));
         ask.immunisations().ifPresent(area -> SimpleAreas.immunisations(assembly, area));

@@ -95,16 +95,36 @@ public abstract class StructuredRecordApiTest extends ApiTest {
     }
 
     @Test
+    void patient2sMedicationsWithTheirPlansIssuesAndMedications() {
+        Response response = structured(parameters("9690937286", "{\"name\":\"includeMedication\"}")).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Bundle bundle = response.resource(Bundle.class);
+        ListResource medications = lists(bundle).get(0);
+        assertThat(medications.getTitle()).isEqualTo("Medications and medical devices");
+        assertThat(medications.getEntry()).isNotEmpty();
+        assertThat(medications.getExtension()).extracting(e -> e.getValue().primitiveValue()).contains("confidential-items");
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType())
+                .contains("MedicationStatement", "MedicationRequest", "Medication");
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .doesNotContain("medstmt-2-6", "medreq-2-6");
+        assertConformant(bundle);
+
+        Bundle withoutIssues = structured(parameters("9690937286", "{\"name\":\"includeMedication\",\"part\":"
+                + "[{\"name\":\"includePrescriptionIssues\",\"valueBoolean\":false}]}")).send().resource(Bundle.class);
+        assertThat(withoutIssues.getEntry().size()).isLessThan(bundle.getEntry().size());
+    }
+
+    @Test
     void anAreaNotBuiltYetIsAWarningNotAnError() {
         Response response = structured(parameters("9690937286", ALLERGIES_WITH_RESOLVED,
-                "{\"name\":\"includeMedication\"}")).send();
+                "{\"name\":\"includeProblems\"}")).send();
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         OperationOutcome warning = response.resource(Bundle.class).getEntry().stream()
                 .map(Bundle.BundleEntryComponent::getResource).filter(r -> r instanceof OperationOutcome)
                 .map(r -> (OperationOutcome) r).findFirst().orElseThrow();
         assertThat(warning.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
         assertThat(warning.getIssueFirstRep().getDetails().getCodingFirstRep().getCode()).isEqualTo("NOT_IMPLEMENTED");
-        assertThat(warning.getIssueFirstRep().getDiagnostics()).isEqualTo("includeMedication");
+        assertThat(warning.getIssueFirstRep().getDiagnostics()).isEqualTo("includeProblems");
     }
 
     @Test
