@@ -21,10 +21,15 @@ final class RecordItems {
     private RecordItems() {}
 
     static void addList(StructuredRecordAssembly assembly, PrimaryList list, String type, Predicate<JsonNode> include) {
+        addList(assembly, list, type, (item, json) -> include.test(json));
+    }
+
+    static void addList(StructuredRecordAssembly assembly, PrimaryList list, String type,
+                        java.util.function.BiPredicate<StoredResource, JsonNode> include) {
         List<String> references = new ArrayList<>();
         boolean withheld = false;
         for (StoredResource item : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of(type))) {
-            if (!include.test(json(item))) {
+            if (!include.test(item, json(item))) {
                 continue;
             }
             if (assembly.confidential(item)) {

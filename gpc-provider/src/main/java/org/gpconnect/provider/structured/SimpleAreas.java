@@ -6,8 +6,8 @@ import java.time.LocalDate;
 
 /**
  * The clinical areas whose primary List is a filtered set of one resource type
- * (accessrecord_structured_development_*_guidance): immunisations, outbound referrals and diary
- * entries. Their related-problem lists come with the problems area.
+ * (accessrecord_structured_development_*_guidance): immunisations, outbound referrals, diary
+ * entries, investigations and uncategorised data. Their related-problem lists come with the problems area.
  */
 final class SimpleAreas {
     private SimpleAreas() {}
@@ -32,6 +32,32 @@ final class SimpleAreas {
                 item -> "plan".equals(item.path("intent").asText()) && "active".equals(item.path("status").asText())
                         && ask.searchDate().map(date -> dueBy(item, date)).orElse(true));
     }
+
+    /** Pathology reports issued in the period; their results, specimens and requests follow by reference. */
+    static void investigations(StructuredRecordAssembly assembly, StructuredRecordRequest.Investigations ask) {
+        RecordItems.addList(assembly, PrimaryList.INVESTIGATIONS, "DiagnosticReport",
+                item -> RecordItems.within(ask.searchPeriod().orElse(null), item.get("issued")));
+    }
+
+    /**
+     * Coded items of no other area: Observations that are not part of an investigation (reached
+     * from a DiagnosticReport) and not consultation comment notes, effective in the period.
+     */
+    static void uncategorisedData(StructuredRecordAssembly assembly, StructuredRecordRequest.UncategorisedData ask) {
+        java.util.Set<String> investigationParts = new java.util.HashSet<>();
+        for (org.gpconnect.store.StoredResource part : assembly.store().referencedClosure(assembly.odsCode(),
+                assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), java.util.List.of("DiagnosticReport")))) {
+            investigationParts.add(part.resourceType() + "/" + part.id());
+        }
+        RecordItems.addList(assembly, PrimaryList.UNCATEGORISED, "Observation",
+                (stored, item) -> !investigationParts.contains("Observation/" + stored.id())
+                        && !COMMENT_NOTE.equals(item.path("code").path("coding").path(0).path("code").asText())
+                        && RecordItems.within(ask.searchPeriod().orElse(null),
+                        item.hasNonNull("effectivePeriod") ? item.path("effectivePeriod").get("start") : item.get("effectiveDateTime")));
+    }
+
+    /** SNOMED 37331000000100 "Comment note": consultation narrative and filing comments, never uncategorised. */
+    private static final String COMMENT_NOTE = "37331000000100";
 
     private static boolean dueBy(JsonNode item, LocalDate date) {
         JsonNode when = item.hasNonNull("occurrencePeriod") ? item.path("occurrencePeriod").get("start") : item.get("occurrenceDateTime");

@@ -67,8 +67,8 @@ public class StructuredRecordOperation {
         ask.consultations().ifPresent(area -> notYetSupported.add(INCLUDE_CONSULTATIONS));
         ask.problems().ifPresent(area -> notYetSupported.add(INCLUDE_PROBLEMS));
         ask.immunisations().ifPresent(area -> SimpleAreas.immunisations(assembly, area));
-        ask.uncategorisedData().ifPresent(area -> notYetSupported.add(INCLUDE_UNCATEGORISED_DATA));
-        ask.investigations().ifPresent(area -> notYetSupported.add(INCLUDE_INVESTIGATIONS));
+        ask.uncategorisedData().ifPresent(area -> SimpleAreas.uncategorisedData(assembly, area));
+        ask.investigations().ifPresent(area -> SimpleAreas.investigations(assembly, area));
         ask.referrals().ifPresent(area -> SimpleAreas.referrals(assembly, area));
         ask.diaryEntries().ifPresent(area -> SimpleAreas.diaryEntries(assembly, area));
 

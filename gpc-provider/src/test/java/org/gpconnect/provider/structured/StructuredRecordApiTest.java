@@ -68,6 +68,22 @@ public abstract class StructuredRecordApiTest extends ApiTest {
     }
 
     @Test
+    void investigationsAndUncategorisedDataOfPatient2() {
+        Response response = structured(parameters("9690937286", "{\"name\":\"includeInvestigations\"}",
+                "{\"name\":\"includeUncategorisedData\"}")).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Bundle bundle = response.resource(Bundle.class);
+        assertThat(lists(bundle)).extracting(ListResource::getTitle).containsExactlyInAnyOrder("Investigations and results", "Uncategorised data");
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType())
+                .contains("DiagnosticReport", "Specimen", "ProcedureRequest", "Observation");
+        ListResource uncategorised = lists(bundle).stream().filter(l -> l.getTitle().equals("Uncategorised data")).findFirst().orElseThrow();
+        assertThat(uncategorised.getEntry()).extracting(e -> e.getItem().getReference())
+                .isNotEmpty().doesNotContain("Observation/result-2-1-hb", "Observation/obs-2-1", "Observation/obs-2-7");
+        assertThat(uncategorised.getExtension()).extracting(e -> e.getValue().primitiveValue()).contains("confidential-items");
+        assertConformant(bundle);
+    }
+
+    @Test
     void diaryEntriesDueAfterTheSearchDateAreLeftOut() {
         int all = lists(structured(parameters("9690937286", "{\"name\":\"includeDiaryEntries\"}")).send()
                 .resource(Bundle.class)).get(0).getEntry().size();
