@@ -65,7 +65,7 @@ public class StructuredRecordOperation {
         List<String> notYetSupported = new ArrayList<>();
         ask.medication().ifPresent(area -> MedicationsArea.addTo(assembly, area));
         ask.consultations().ifPresent(area -> notYetSupported.add(INCLUDE_CONSULTATIONS));
-        ask.problems().ifPresent(area -> notYetSupported.add(INCLUDE_PROBLEMS));
+        ask.problems().ifPresent(area -> ProblemsArea.addTo(assembly, area));
         ask.immunisations().ifPresent(area -> SimpleAreas.immunisations(assembly, area));
         ask.uncategorisedData().ifPresent(area -> SimpleAreas.uncategorisedData(assembly, area));
         ask.investigations().ifPresent(area -> SimpleAreas.investigations(assembly, area));

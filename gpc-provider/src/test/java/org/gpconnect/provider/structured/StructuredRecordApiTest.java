@@ -131,16 +131,34 @@ public abstract class StructuredRecordApiTest extends ApiTest {
     }
 
     @Test
+    void patient2sProblemsWithWhatTheyLinkTo() {
+        Response response = structured(parameters("9690937286", "{\"name\":\"includeProblems\"}")).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Bundle bundle = response.resource(Bundle.class);
+        assertThat(lists(bundle).get(0).getTitle()).isEqualTo("Problems");
+        assertThat(lists(bundle).get(0).getEntry()).isNotEmpty();
+        assertThat(lists(bundle)).extracting(ListResource::getTitle)
+                .contains("Problems - medications related to problems", "Problems - consultations related to problems");
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .as("confidential items never leave, whoever links to them").doesNotContain("medreq-2-6", "medstmt-2-6", "obs-2-7");
+        assertConformant(bundle);
+
+        Bundle active = structured(parameters("9690937286", "{\"name\":\"includeProblems\",\"part\":"
+                + "[{\"name\":\"filterStatus\",\"valueCode\":\"active\"}]}")).send().resource(Bundle.class);
+        assertThat(lists(active).get(0).getEntry().size()).isLessThanOrEqualTo(lists(bundle).get(0).getEntry().size());
+    }
+
+    @Test
     void anAreaNotBuiltYetIsAWarningNotAnError() {
         Response response = structured(parameters("9690937286", ALLERGIES_WITH_RESOLVED,
-                "{\"name\":\"includeProblems\"}")).send();
+                "{\"name\":\"includeConsultations\"}")).send();
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         OperationOutcome warning = response.resource(Bundle.class).getEntry().stream()
                 .map(Bundle.BundleEntryComponent::getResource).filter(r -> r instanceof OperationOutcome)
                 .map(r -> (OperationOutcome) r).findFirst().orElseThrow();
         assertThat(warning.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
         assertThat(warning.getIssueFirstRep().getDetails().getCodingFirstRep().getCode()).isEqualTo("NOT_IMPLEMENTED");
-        assertThat(warning.getIssueFirstRep().getDiagnostics()).isEqualTo("includeProblems");
+        assertThat(warning.getIssueFirstRep().getDiagnostics()).isEqualTo("includeConsultations");
     }
 
     @Test

@@ -1,0 +1,141 @@
+package org.gpconnect.provider.structured;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gpconnect.store.StoredResource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Problems (includeProblems): the problem headers that pass the status filter, and for what they
+ * link to (relatedClinicalContent, related problems) the secondary "Problems - ... related to
+ * problems" Lists, with the linked items in the Bundle (accessrecord_structured_development_linkages).
+ * A confidential linked item is withheld, its link removed from the problem, and the secondary
+ * List carries the confidential-items warning.
+ */
+final class ProblemsArea {
+    static final String SECONDARY = "https://fhir.hl7.org.uk/STU3/CodeSystem/GPConnect-SecondaryListValues-1";
+    private static final String RELATED_CONTENT = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedClinicalContent-1";
+    private static final String RELATED_PROBLEM = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedProblemHeader-1";
+    private static final String SIGNIFICANCE = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-ProblemSignificance-1";
+    /** Secondary list code (and title) per linked resource type. */
+    private static final Map<String, String[]> SECONDARY_LISTS = Map.of(
+            "AllergyIntolerance", new String[]{"problems-allergies-related-to-problems", "Problems - allergies related to problems"},
+            "Encounter", new String[]{"problems-consultations-related-to-problems", "Problems - consultations related to problems"},
+            "ProcedureRequest", new String[]{"problems-diary-entries-related-to-problems", "Problems - diary entries related to problems"},
+            "Immunization", new String[]{"problems-immunisations-related-to-problems", "Problems - immunisations related to problems"},
+            "DiagnosticReport", new String[]{"problems-investigations-related-to-problems", "Problems - investigations related to problems"},
+            "MedicationRequest", new String[]{"problems-medications-related-to-problems", "Problems - medications related to problems"},
+            "MedicationStatement", new String[]{"problems-medications-related-to-problems", "Problems - medications related to problems"},
+            "ReferralRequest", new String[]{"problems-outbound-referrals-related-to-problems", "Problems - outbound referrals related to problems"},
+            "Observation", new String[]{"problems-uncategorised-data-related-to-problems", "Problems - uncategorised data related to problems"},
+            "Condition", new String[]{"problems-linked-problems-not-relating-to-the-primary-query", "Problems - linked problems not relating to the primary query"});
+
+    private ProblemsArea() {}
+
+    static void addTo(StructuredRecordAssembly assembly, StructuredRecordRequest.Problems ask) {
+        List<StoredResource> conditions = assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of("Condition"));
+        Map<String, StoredResource> byReference = new LinkedHashMap<>();
+        conditions.forEach(c -> byReference.put("Condition/" + c.id(), c));
+
+        List<String> primary = new ArrayList<>();
+        boolean withheld = false;
+        Map<String, Set<String>> secondaryItems = new LinkedHashMap<>();
+        Set<String> secondaryWithheld = new LinkedHashSet<>();
+        for (StoredResource condition : conditions) {
+            ObjectNode json = (ObjectNode) RecordItems.json(condition);
+            if (!ask.includes(status(json), significance(json))) {
+                continue;
+            }
+            if (assembly.confidential(condition)) {
+                withheld = true;
+                continue;
+            }
+            boolean linksRemoved = false;
+            ArrayNode extensions = json.has("extension") ? (ArrayNode) json.get("extension") : json.arrayNode();
+            for (int i = extensions.size() - 1; i >= 0; i--) {
+                String target = linkTarget(extensions.get(i));
+                if (target == null) {
+                    continue;
+                }
+                String type = target.substring(0, target.indexOf('/'));
+                String[] list = SECONDARY_LISTS.get(type);
+                Optional<StoredResource> linked = linked(assembly, target);
+                if (linked.isPresent() && assembly.confidential(linked.get())) {
+                    extensions.remove(i);
+                    linksRemoved = true;
+                    if (list != null) {
+                        secondaryWithheld.add(list[0]);
+                    }
+                } else if (list != null && linked.isPresent() && !(type.equals("Condition") && isPrimary(target, ask, byReference))) {
+                    assembly.item(linked.get());
+                    secondaryItems.computeIfAbsent(list[0], k -> new LinkedHashSet<>()).add(target);
+                }
+            }
+            assembly.item(linksRemoved ? new StoredResource(condition.resourceType(), condition.id(), condition.versionId(),
+                    condition.lastUpdated(), json.toString()) : condition);
+            primary.add("Condition/" + condition.id());
+        }
+        assembly.list(ClinicalList.primary(PrimaryList.PROBLEMS, assembly.patientId(), assembly.now(), primary, List.of(),
+                assembly.warnings(withheld)));
+        Set<String> secondaryCodes = new LinkedHashSet<>(secondaryItems.keySet());
+        secondaryCodes.addAll(secondaryWithheld);
+        for (String code : secondaryCodes) {
+            String title = SECONDARY_LISTS.values().stream().filter(l -> l[0].equals(code)).findFirst().orElseThrow()[1];
+            assembly.list(new ClinicalList(null, SECONDARY, code, title, title, assembly.patientId(), assembly.now(),
+                    List.copyOf(secondaryItems.getOrDefault(code, Set.of())), List.of(),
+                    assembly.warnings(secondaryWithheld.contains(code))));
+        }
+    }
+
+    private static boolean isPrimary(String conditionReference, StructuredRecordRequest.Problems ask, Map<String, StoredResource> conditions) {
+        StoredResource condition = conditions.get(conditionReference);
+        if (condition == null) {
+            return false;
+        }
+        JsonNode json = RecordItems.json(condition);
+        return ask.includes(status(json), significance(json));
+    }
+
+    private static Optional<StoredResource> linked(StructuredRecordAssembly assembly, String reference) {
+        int slash = reference.indexOf('/');
+        return assembly.store().read(assembly.odsCode(), reference.substring(0, slash), reference.substring(slash + 1));
+    }
+
+    private static String linkTarget(JsonNode extension) {
+        String url = extension.path("url").asText();
+        if (RELATED_CONTENT.equals(url)) {
+            return extension.path("valueReference").path("reference").asText(null);
+        }
+        if (RELATED_PROBLEM.equals(url)) {
+            for (JsonNode part : extension.path("extension")) {
+                if ("target".equals(part.path("url").asText())) {
+                    return part.path("valueReference").path("reference").asText(null);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The filter knows active and inactive; STU3's recurrence counts as active, remission and resolved as inactive. */
+    private static String status(JsonNode condition) {
+        String status = condition.path("clinicalStatus").asText();
+        return status.equals("active") || status.equals("recurrence") ? "active" : "inactive";
+    }
+
+    private static String significance(JsonNode condition) {
+        for (JsonNode extension : condition.path("extension")) {
+            if (SIGNIFICANCE.equals(extension.path("url").asText())) {
+                return extension.path("valueCode").asText(null);
+            }
+        }
+        return null;
+    }
+}
