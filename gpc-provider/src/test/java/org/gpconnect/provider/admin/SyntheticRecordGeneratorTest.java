@@ -81,7 +81,8 @@ class SyntheticRecordGeneratorTest {
             }
         }
         assertThat(sample.keySet()).anyMatch(k -> k.startsWith("AllergyIntolerance")).anyMatch(k -> k.contains("bp"))
-                .anyMatch(k -> k.startsWith("DiagnosticReport")).anyMatch(k -> k.startsWith("Specimen"));
+                .anyMatch(k -> k.startsWith("DiagnosticReport")).anyMatch(k -> k.startsWith("Specimen"))
+                .anyMatch(k -> k.startsWith("Encounter")).anyMatch(k -> k.startsWith("List:heading"));
         List<String> errors = new ArrayList<>();
         for (Map.Entry<String, ObjectNode> entry : sample.entrySet()) {
             IBaseResource resource = parser.parseResource(entry.getValue().toString());
@@ -175,7 +176,7 @@ class SyntheticRecordGeneratorTest {
                 assertThat(store.patientsByNhsNumber(ODS, patient.nhsNumber())).hasSize(1);
                 List<StoredResource> resources = store.patientResources(ODS, "syn-" + n, List.of("Patient",
                         "AllergyIntolerance", "Condition", "MedicationStatement", "MedicationRequest", "Immunization",
-                        "Observation", "DiagnosticReport", "Specimen", "ProcedureRequest", "ReferralRequest"));
+                        "Observation", "DiagnosticReport", "Specimen", "ProcedureRequest", "ReferralRequest", "Encounter", "List"));
                 assertThat(resources).extracting(StoredResource::resourceType).contains("Patient", "Condition");
                 stored += resources.size();
             }

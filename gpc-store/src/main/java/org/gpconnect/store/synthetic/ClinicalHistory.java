@@ -3,7 +3,8 @@ package org.gpconnect.store.synthetic;
 /**
  * Fills a chart with years of clinical content until it holds about the asked number of resources.
  * The mix follows a typical GP record: medication issues and measurements dominate, a handful of
- * long-term problems and allergies, results now and then, a few referrals and recalls.
+ * long-term problems and allergies, results now and then, a few referrals and recalls. A quarter
+ * of episodes are consultations, which group a few such items under an Encounter.
  */
 final class ClinicalHistory {
     private ClinicalHistory() {}
@@ -20,6 +21,11 @@ final class ClinicalHistory {
         while (chart.resources.size() < target) {
             int left = target - chart.resources.size();
             double roll = chart.random.nextDouble();
+            if (roll < 0.25 && left >= 25) {
+                Consultations.add(chart, 1 + chart.random.nextInt(3));
+                continue;
+            }
+            roll = chart.random.nextDouble();
             if (roll < 0.30 && left >= 4) {
                 Medications.add(chart, left - 3);
             } else if (roll < 0.55) {

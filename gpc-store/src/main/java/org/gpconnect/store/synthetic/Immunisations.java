@@ -26,6 +26,7 @@ final class Immunisations {
         immunization.put("notGiven", false);
         immunization.set("vaccineCode", PatientChart.concept("http://hl7.org/fhir/v3/NullFlavor", "UNK", "unknown"));
         immunization.set("patient", chart.patient());
+        chart.linkConsultation(immunization, "encounter");
         immunization.put("date", given.toString());
         immunization.put("primarySource", true);
         immunization.set("location", PatientChart.reference("Location/1"));

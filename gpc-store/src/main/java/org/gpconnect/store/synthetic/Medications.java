@@ -57,6 +57,7 @@ final class Medications {
         }
         prescriptionType(extensions, drug);
         request(chart, plan, "plan", status, medicationRef, start, drug, prescriber);
+        chart.linkConsultation(plan, "context"); // the authorising consultation; issues come later, outside it
         plan.with("dispenseRequest").set("validityPeriod", period(start, status.equals("active") ? null : supplyEnd));
 
         for (int i = 0; i < issues; i++) {
@@ -77,6 +78,7 @@ final class Medications {
         statement.putArray("basedOn").add(PatientChart.reference(PatientChart.ref(plan)));
         statement.put("status", status);
         statement.set("medicationReference", PatientChart.reference(medicationRef));
+        chart.linkConsultation(statement, "context");
         statement.set("effectivePeriod", period(start, status.equals("active") ? null : supplyEnd));
         statement.put("dateAsserted", start.toString());
         statement.set("subject", chart.patient());

@@ -44,6 +44,7 @@ final class Observations {
         ObjectNode observation = chart.item("Observation", idType, PROFILE);
         observation.put("status", "final");
         observation.set("subject", chart.patient());
+        chart.linkConsultation(observation, "context");
         observation.put("effectiveDateTime", day.toString());
         observation.put("issued", chart.recorded(day));
         observation.putArray("performer").add(PatientChart.reference(chart.practitioner()));

@@ -30,6 +30,10 @@ final class PatientChart {
     final LocalDate recordEnd;
     final List<ObjectNode> resources = new ArrayList<>();
     private final Map<String, Integer> counters = new HashMap<>();
+    /** The consultation being recorded, if any: items made meanwhile happen on its day and name it. */
+    private LocalDate consultationDay;
+    private String consultation;
+    private java.time.LocalDateTime consultationStart;
 
     PatientChart(String patientId, SplittableRandom random, LocalDate birthDate, LocalDate recordStart, LocalDate recordEnd) {
         this.patientId = patientId;
@@ -50,7 +54,8 @@ final class PatientChart {
         resource.put("resourceType", resourceType);
         resource.put("id", patientId + "-" + idType + "-" + n);
         resource.putObject("meta").putArray("profile").add(PROFILE_BASE + profile);
-        if (!"Medication".equals(resourceType)) { // STU3 Medication has no identifier element
+        // STU3 Medication has no identifier element; GP Connect's consultation Lists must not carry one
+        if (!"Medication".equals(resourceType) && !"List".equals(resourceType)) {
             ObjectNode identifier = resource.putArray("identifier").addObject();
             identifier.put("system", RECORD_ITEM_SYSTEM);
             identifier.put("value", uuid());
@@ -92,8 +97,32 @@ final class PatientChart {
         return random.nextDouble() < probability;
     }
 
-    /** A day within the record, from registration (or adulthood) to the record's end. */
+    /** Opens a consultation at a surgery time; returns that start time. */
+    java.time.LocalDateTime openConsultation(String encounter, LocalDate day) {
+        this.consultation = encounter;
+        this.consultationDay = day;
+        this.consultationStart = day.atTime(8 + random.nextInt(10), random.nextInt(60));
+        return consultationStart;
+    }
+
+    void closeConsultation() {
+        this.consultation = null;
+        this.consultationDay = null;
+        this.consultationStart = null;
+    }
+
+    /** Names the open consultation (if any) in the given reference element. */
+    void linkConsultation(ObjectNode resource, String field) {
+        if (consultation != null) {
+            resource.set(field, reference(consultation));
+        }
+    }
+
+    /** A day within the record, from registration (or adulthood) to the record's end; in a consultation, its day. */
     LocalDate day() {
+        if (consultationDay != null) {
+            return consultationDay;
+        }
         long span = recordEnd.toEpochDay() - recordStart.toEpochDay();
         return LocalDate.ofEpochDay(recordStart.toEpochDay() + (span <= 0 ? 0 : random.nextLong(span + 1)));
     }
@@ -141,8 +170,15 @@ final class PatientChart {
         return extension;
     }
 
+    static String instant(java.time.LocalDateTime time) {
+        return time.toLocalDate() + "T" + String.format("%02d:%02d:00+00:00", time.getHour(), time.getMinute());
+    }
+
     /** The instant a record entry was made: the clinical date at a surgery time. */
     String recorded(LocalDate day) {
+        if (consultationStart != null && day.equals(consultationDay)) {
+            return instant(consultationStart.plusMinutes(1 + random.nextInt(10))); // entered during the consultation
+        }
         return day + "T" + String.format("%02d:%02d:00+00:00", 8 + random.nextInt(10), random.nextInt(60));
     }
 }

@@ -15,6 +15,7 @@ final class Requests {
         referral.put("intent", "order");
         referral.put("priority", chart.chance(0.2) ? "urgent" : "routine");
         referral.set("subject", chart.patient());
+        chart.linkConsultation(referral, "context");
         referral.put("authoredOn", authored.toString());
         referral.putObject("requester").set("agent", PatientChart.reference(chart.practitioner()));
         referral.putArray("reasonCode").add(PatientChart.concept(chart.pick(Vocabulary.REFERRALS)));
@@ -28,6 +29,7 @@ final class Requests {
         entry.put("intent", "plan");
         entry.set("code", PatientChart.concept(chart.pick(Vocabulary.DIARY)));
         entry.set("subject", chart.patient());
+        chart.linkConsultation(entry, "context");
         entry.putObject("occurrencePeriod").put("start", entered.plusMonths(1 + chart.random.nextInt(12)).toString());
         entry.put("authoredOn", entered.toString());
         entry.putObject("requester").set("agent", PatientChart.reference(chart.practitioner()));
