@@ -141,22 +141,29 @@ public class GpRecordStore {
         return List.copyOf(found.values());
     }
 
+    /** What the sources reference: one indexed query per source type (an OR of pairs defeats the index). */
     private List<String[]> targets(String odsCode, List<String[]> sources) {
+        java.util.Map<String, List<String>> idsByType = new java.util.TreeMap<>();
+        for (String[] source : sources) {
+            idsByType.computeIfAbsent(source[0], t -> new ArrayList<>()).add(source[1]);
+        }
         List<String[]> targets = new ArrayList<>();
-        // one query per 100 sources keeps the statement size bounded on both databases
-        for (int start = 0; start < sources.size(); start += 100) {
-            List<String[]> batch = sources.subList(start, Math.min(sources.size(), start + 100));
-            String condition = String.join(" OR ", java.util.Collections.nCopies(batch.size(), "(resource_type = ? AND id = ?)"));
-            targets.addAll(query("SELECT DISTINCT target_type, target_id FROM resource_reference WHERE practice_ods = ? AND ("
-                            + condition + ")",
-                    ps -> {
-                        ps.setString(1, odsCode);
-                        int i = 2;
-                        for (String[] source : batch) {
-                            ps.setString(i++, source[0]);
-                            ps.setString(i++, source[1]);
-                        }
-                    }, rs -> new String[]{rs.getString(1), rs.getString(2)}));
+        for (java.util.Map.Entry<String, List<String>> byType : idsByType.entrySet()) {
+            List<String> ids = byType.getValue();
+            for (int start = 0; start < ids.size(); start += 500) {
+                List<String> batch = ids.subList(start, Math.min(ids.size(), start + 500));
+                String placeholders = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+                targets.addAll(query("SELECT DISTINCT target_type, target_id FROM resource_reference"
+                                + " WHERE practice_ods = ? AND resource_type = ? AND id IN (" + placeholders + ")",
+                        ps -> {
+                            ps.setString(1, odsCode);
+                            ps.setString(2, byType.getKey());
+                            int i = 3;
+                            for (String id : batch) {
+                                ps.setString(i++, id);
+                            }
+                        }, rs -> new String[]{rs.getString(1), rs.getString(2)}));
+            }
         }
         return targets;
     }
