@@ -102,7 +102,17 @@ public class GpRecordStore {
      * the PractitionerRoles of every Practitioner found: what a response Bundle must carry so that
      * each reference resolves inside it. The starting resources themselves are not repeated.
      */
-    public List<StoredResource> referencedClosure(String odsCode, java.util.Collection<StoredResource> from) {
+    public List<StoredResource> referencedClosure(String odsCode, String patientId, java.util.Collection<StoredResource> from) {
+        // every reference the patient's own resources make, in one query through the patient index;
+        // only the few shared resources (practitioners, organisations, ...) are looked up one by one
+        java.util.Map<String, List<String[]>> patientReferences = new java.util.HashMap<>();
+        for (String[] row : query("SELECT r.resource_type, r.id, r.target_type, r.target_id FROM fhir_resource f"
+                        + " JOIN resource_reference r ON r.practice_ods = f.practice_ods AND r.resource_type = f.resource_type AND r.id = f.id"
+                        + " WHERE f.practice_ods = ? AND f.patient_id = ?",
+                ps -> { ps.setString(1, odsCode); ps.setString(2, patientId); },
+                rs -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})) {
+            patientReferences.computeIfAbsent(row[0] + "/" + row[1], k -> new ArrayList<>()).add(new String[]{row[2], row[3]});
+        }
         java.util.Map<String, StoredResource> found = new java.util.LinkedHashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (StoredResource resource : from) {
@@ -114,7 +124,7 @@ public class GpRecordStore {
         }
         while (!frontier.isEmpty()) {
             java.util.Map<String, java.util.Set<String>> targets = new java.util.TreeMap<>();
-            for (String[] source : targets(odsCode, frontier)) {
+            for (String[] source : targets(odsCode, frontier, patientReferences)) {
                 if (seen.add(source[0] + "/" + source[1])) {
                     targets.computeIfAbsent(source[0], t -> new java.util.TreeSet<>()).add(source[1]);
                 }
@@ -141,28 +151,18 @@ public class GpRecordStore {
         return List.copyOf(found.values());
     }
 
-    /** What the sources reference: one indexed query per source type (an OR of pairs defeats the index). */
-    private List<String[]> targets(String odsCode, List<String[]> sources) {
-        java.util.Map<String, List<String>> idsByType = new java.util.TreeMap<>();
-        for (String[] source : sources) {
-            idsByType.computeIfAbsent(source[0], t -> new ArrayList<>()).add(source[1]);
-        }
+    /** What the sources reference: from the patient's references, or by primary key for shared resources. */
+    private List<String[]> targets(String odsCode, List<String[]> sources, java.util.Map<String, List<String[]>> patientReferences) {
         List<String[]> targets = new ArrayList<>();
-        for (java.util.Map.Entry<String, List<String>> byType : idsByType.entrySet()) {
-            List<String> ids = byType.getValue();
-            for (int start = 0; start < ids.size(); start += 500) {
-                List<String> batch = ids.subList(start, Math.min(ids.size(), start + 500));
-                String placeholders = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
-                targets.addAll(query("SELECT DISTINCT target_type, target_id FROM resource_reference"
-                                + " WHERE practice_ods = ? AND resource_type = ? AND id IN (" + placeholders + ")",
-                        ps -> {
-                            ps.setString(1, odsCode);
-                            ps.setString(2, byType.getKey());
-                            int i = 3;
-                            for (String id : batch) {
-                                ps.setString(i++, id);
-                            }
-                        }, rs -> new String[]{rs.getString(1), rs.getString(2)}));
+        for (String[] source : sources) {
+            List<String[]> known = patientReferences.get(source[0] + "/" + source[1]);
+            if (known != null) {
+                targets.addAll(known);
+            } else {
+                targets.addAll(query("SELECT target_type, target_id FROM resource_reference"
+                                + " WHERE practice_ods = ? AND resource_type = ? AND id = ?",
+                        ps -> { ps.setString(1, odsCode); ps.setString(2, source[0]); ps.setString(3, source[1]); },
+                        rs -> new String[]{rs.getString(1), rs.getString(2)}));
             }
         }
         return targets;

@@ -101,7 +101,7 @@ class GpRecordStoreTest {
             var items = store.patientResources("B82617", "2", java.util.List.of("MedicationRequest", "AllergyIntolerance"));
             assertThat(items).extracting(StoredResource::id).contains("mr-1").doesNotContain("mr-other");
 
-            var closure = store.referencedClosure("B82617", items);
+            var closure = store.referencedClosure("B82617", "2", items);
             assertThat(closure).extracting(r -> r.resourceType() + "/" + r.id())
                     .contains("Medication/med-1", "Practitioner/2", "Patient/2")
                     .doesNotContain("MedicationRequest/mr-1")

@@ -45,7 +45,7 @@ final class SimpleAreas {
      */
     static void uncategorisedData(StructuredRecordAssembly assembly, StructuredRecordRequest.UncategorisedData ask) {
         java.util.Set<String> investigationParts = new java.util.HashSet<>();
-        for (org.gpconnect.store.StoredResource part : assembly.store().referencedClosure(assembly.odsCode(),
+        for (org.gpconnect.store.StoredResource part : assembly.store().referencedClosure(assembly.odsCode(), assembly.patientId(),
                 assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), java.util.List.of("DiagnosticReport")))) {
             investigationParts.add(part.resourceType() + "/" + part.id());
         }

@@ -101,7 +101,7 @@ public final class StructuredRecordAssembly {
     public StructuredRecordBundle write(String traceId) {
         StructuredRecordBundle bundle = new StructuredRecordBundle(traceId);
         // a confidential item is never returned for direct care, whoever points at it
-        List<StoredResource> referenced = new ArrayList<>(store.referencedClosure(odsCode, referenceSources).stream()
+        List<StoredResource> referenced = new ArrayList<>(store.referencedClosure(odsCode, patient.id(), referenceSources).stream()
                 .filter(resource -> !confidential(resource)).toList());
         referenced.sort(Comparator.comparing(r -> ADMIN_ORDER.getOrDefault(r.resourceType(), ADMIN_ORDER.size())));
         bundle.add(patient);
