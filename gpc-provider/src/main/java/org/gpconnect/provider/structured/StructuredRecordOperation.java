@@ -5,13 +5,8 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.gpconnect.fhir.error.OperationOutcomes;
-import org.gpconnect.fhir.error.SpineErrorCode;
 import org.gpconnect.provider.spine.GpConnectRequest;
 import org.gpconnect.store.GpRecordStore;
-import org.hl7.fhir.dstu3.model.OperationOutcome;
-import org.hl7.fhir.dstu3.model.OperationOutcome.IssueSeverity;
-import org.hl7.fhir.dstu3.model.OperationOutcome.IssueType;
 import org.hl7.fhir.dstu3.model.Patient;
 
 import java.io.IOException;
@@ -20,19 +15,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.gpconnect.provider.structured.ParameterName.*;
 
 /**
  * Get structured record ({@code POST /Patient/$gpc.getstructuredrecord}). The Bundle is written
  * from stored JSON by {@link StructuredRecordBundle} straight to the response, beside HAPI's
  * encoder (DESIGN.md: HAPI's per-request overhead on a large Bundle dwarfs encoding it).
- *
- * <p>Clinical areas are added one by one; until an area is built, asking for it is answered as the
- * spec answers any parameter a provider does not support: 200 with the other areas and a warning
- * OperationOutcome in the Bundle naming the parameter (accessrecord_structured_development_version_compatibility).
+ * Parameters this server does not recognise are ignored with the one warning OperationOutcome the
+ * spec asks for (accessrecord_structured_development_version_compatibility).
  */
 public class StructuredRecordOperation {
     private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -62,9 +51,8 @@ public class StructuredRecordOperation {
                 OffsetDateTime.now(clock.withZone(UK)));
 
         ask.allergies().ifPresent(allergies -> AllergiesArea.addTo(assembly, allergies.includeResolvedAllergies()));
-        List<String> notYetSupported = new ArrayList<>();
         ask.medication().ifPresent(area -> MedicationsArea.addTo(assembly, area));
-        ask.consultations().ifPresent(area -> notYetSupported.add(INCLUDE_CONSULTATIONS));
+        ask.consultations().ifPresent(area -> ConsultationsArea.addTo(assembly, area));
         ask.problems().ifPresent(area -> ProblemsArea.addTo(assembly, area));
         ask.immunisations().ifPresent(area -> SimpleAreas.immunisations(assembly, area));
         ask.uncategorisedData().ifPresent(area -> SimpleAreas.uncategorisedData(assembly, area));
@@ -73,24 +61,8 @@ public class StructuredRecordOperation {
         ask.diaryEntries().ifPresent(area -> SimpleAreas.diaryEntries(assembly, area));
 
         StructuredRecordBundle bundle = assembly.write(context.traceId());
-        warnings(ask, notYetSupported).ifPresent(warning -> bundle.add(fhir, warning));
+        ask.warnings().ifPresent(warning -> bundle.add(fhir, warning));
         write(request, response, bundle);
-    }
-
-    /** One OperationOutcome for everything ignored: unrecognised parameters, and areas not built yet. */
-    private static java.util.Optional<OperationOutcome> warnings(StructuredRecordRequest ask, List<String> notYetSupported) {
-        OperationOutcome outcome = ask.warnings().orElse(null);
-        for (String parameter : notYetSupported) {
-            OperationOutcome single = OperationOutcomes.issue(IssueSeverity.WARNING, IssueType.NOTSUPPORTED,
-                    SpineErrorCode.NOT_IMPLEMENTED.code(), SpineErrorCode.NOT_IMPLEMENTED.display(), parameter);
-            single.getIssueFirstRep().getDetails().setText(parameter + " is an unrecognised parameter");
-            if (outcome == null) {
-                outcome = single;
-            } else {
-                outcome.addIssue(single.getIssueFirstRep());
-            }
-        }
-        return java.util.Optional.ofNullable(outcome);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, StructuredRecordBundle bundle) throws IOException {

@@ -149,16 +149,36 @@ public abstract class StructuredRecordApiTest extends ApiTest {
     }
 
     @Test
-    void anAreaNotBuiltYetIsAWarningNotAnError() {
+    void patient2sConsultationsWithTheirStructureAndItems() {
+        Response response = structured(parameters("9690937286", "{\"name\":\"includeConsultations\"}")).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Bundle bundle = response.resource(Bundle.class);
+        ListResource consultations = lists(bundle).stream().filter(l -> l.getTitle().equals("List of consultations")).findFirst().orElseThrow();
+        assertThat(consultations.getEntry()).isNotEmpty().allMatch(e -> e.getItem().getReference().startsWith("Encounter/"));
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType()).contains("Encounter", "Observation");
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .contains("cons-2-1", "topic-2-1-1", "heading-2-1-1").doesNotContain("obs-2-7", "medreq-2-6", "medstmt-2-6");
+        assertThat(lists(bundle)).extracting(ListResource::getTitle)
+                .contains("Consultations - uncategorised data contained in consultations");
+        assertConformant(bundle);
+
+        Bundle mostRecent = structured(parameters("9690937286", "{\"name\":\"includeConsultations\",\"part\":"
+                + "[{\"name\":\"includeNumberOfMostRecent\",\"valuePositiveInt\":1}]}")).send().resource(Bundle.class);
+        assertThat(lists(mostRecent).stream().filter(l -> l.getTitle().equals("List of consultations")).findFirst().orElseThrow()
+                .getEntry()).hasSize(1);
+    }
+
+    @Test
+    void anUnrecognisedParameterIsAWarningNotAnError() {
         Response response = structured(parameters("9690937286", ALLERGIES_WITH_RESOLVED,
-                "{\"name\":\"includeConsultations\"}")).send();
+                "{\"name\":\"includeMadeUp\"}")).send();
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         OperationOutcome warning = response.resource(Bundle.class).getEntry().stream()
                 .map(Bundle.BundleEntryComponent::getResource).filter(r -> r instanceof OperationOutcome)
                 .map(r -> (OperationOutcome) r).findFirst().orElseThrow();
         assertThat(warning.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
         assertThat(warning.getIssueFirstRep().getDetails().getCodingFirstRep().getCode()).isEqualTo("NOT_IMPLEMENTED");
-        assertThat(warning.getIssueFirstRep().getDiagnostics()).isEqualTo("includeConsultations");
+        assertThat(warning.getIssueFirstRep().getDiagnostics()).isEqualTo("includeMadeUp");
     }
 
     @Test

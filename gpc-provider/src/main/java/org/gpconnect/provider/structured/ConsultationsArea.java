@@ -1,0 +1,133 @@
+package org.gpconnect.provider.structured;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gpconnect.store.StoredResource;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Consultations (includeConsultations): the Encounters in the search period (or the N most
+ * recent), each with its consultation, topic and heading Lists and every item they hold, whatever
+ * areas were asked for; the secondary "Consultations - ... contained in consultations" Lists name
+ * those items by area (accessrecord_structured_development_consultation_guidance). A confidential
+ * consultation is left out with the warning on the primary List; a confidential item inside one is
+ * taken out of its structure List, with the warning on its secondary List.
+ */
+final class ConsultationsArea {
+    /** Secondary list code and title per item type found in consultations. */
+    private static final Map<String, String[]> SECONDARY_LISTS = Map.of(
+            "AllergyIntolerance", new String[]{"consultations-allergies-contained-in-consultations", "Consultations - allergies contained in consultations"},
+            "ProcedureRequest", new String[]{"consultations-diary-entries-contained-in-consultations", "Consultations - diary entries contained in consultations"},
+            "Immunization", new String[]{"consultations-immunisations-contained-in-consultations", "Consultations - immunisations contained in consultations"},
+            "DiagnosticReport", new String[]{"consultations-investigations-contained-in-consultations", "Consultations - investigations contained in consultations"},
+            "MedicationRequest", new String[]{"consultations-medications-contained-in-consultations", "Consultations - medications contained in consultations"},
+            "ReferralRequest", new String[]{"consultations-outbound-referrals-in-consultations", "Consultations - outbound referrals in consultations"},
+            "Condition", new String[]{"consultations-problems-contained-in-consultations", "Consultations - problems contained in consultations"},
+            "Observation", new String[]{"consultations-uncategorised-data-contained-in-consultations", "Consultations - uncategorised data contained in consultations"});
+
+    private ConsultationsArea() {}
+
+    static void addTo(StructuredRecordAssembly assembly, StructuredRecordRequest.Consultations ask) {
+        List<StoredResource> encounters = new ArrayList<>();
+        for (StoredResource encounter : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of("Encounter"))) {
+            if (ask.searchPeriod().map(period -> inPeriod(RecordItems.json(encounter), period)).orElse(true)) {
+                encounters.add(encounter);
+            }
+        }
+        if (ask.numberOfMostRecent().isPresent()) {
+            encounters.sort(Comparator.comparing((StoredResource e) -> RecordItems.json(e).path("period").path("start").asText()).reversed());
+            encounters = encounters.subList(0, Math.min(encounters.size(), ask.numberOfMostRecent().get()));
+        }
+        Map<String, List<StoredResource>> structureByEncounter = new LinkedHashMap<>();
+        for (StoredResource list : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of("List"))) {
+            String encounter = RecordItems.json(list).path("encounter").path("reference").asText(null);
+            if (encounter != null) {
+                structureByEncounter.computeIfAbsent(encounter, k -> new ArrayList<>()).add(list);
+            }
+        }
+
+        List<String> primary = new ArrayList<>();
+        boolean withheld = false;
+        Map<String, Set<String>> secondaryItems = new LinkedHashMap<>();
+        Set<String> secondaryWithheld = new LinkedHashSet<>();
+        Set<String> plans = new HashSet<>();
+        for (StoredResource encounter : encounters) {
+            if (assembly.confidential(encounter)) {
+                withheld = true;
+                continue;
+            }
+            assembly.item(encounter);
+            primary.add("Encounter/" + encounter.id());
+            for (StoredResource structure : structureByEncounter.getOrDefault("Encounter/" + encounter.id(), List.of())) {
+                ObjectNode json = (ObjectNode) RecordItems.json(structure);
+                ArrayNode entries = json.has("entry") ? (ArrayNode) json.get("entry") : json.arrayNode();
+                boolean changed = false;
+                for (int i = entries.size() - 1; i >= 0; i--) {
+                    String reference = entries.get(i).path("item").path("reference").asText(null);
+                    if (reference == null || reference.startsWith("List/")) {
+                        continue;
+                    }
+                    String type = reference.substring(0, reference.indexOf('/'));
+                    String[] secondary = SECONDARY_LISTS.get(type);
+                    StoredResource item = assembly.store().read(assembly.odsCode(), type, reference.substring(type.length() + 1)).orElse(null);
+                    if (item != null && assembly.confidential(item)) {
+                        entries.remove(i);
+                        changed = true;
+                        if (secondary != null) {
+                            secondaryWithheld.add(secondary[0]);
+                        }
+                        continue;
+                    }
+                    if (secondary != null) {
+                        secondaryItems.computeIfAbsent(secondary[0], k -> new LinkedHashSet<>()).add(reference);
+                    }
+                    if (type.equals("MedicationRequest")) {
+                        plans.add(reference);
+                    }
+                }
+                assembly.item(changed ? new StoredResource(structure.resourceType(), structure.id(), structure.versionId(),
+                        structure.lastUpdated(), json.toString()) : structure);
+            }
+        }
+        // a medication in a consultation always comes as statement, authorisation and Medication
+        if (!plans.isEmpty()) {
+            for (StoredResource statement : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(),
+                    List.of("MedicationStatement"))) {
+                if (plans.contains(RecordItems.json(statement).path("basedOn").path(0).path("reference").asText())
+                        && !assembly.confidential(statement)) {
+                    assembly.item(statement);
+                }
+            }
+        }
+        assembly.list(ClinicalList.primary(PrimaryList.CONSULTATIONS, assembly.patientId(), assembly.now(), primary, List.of(),
+                assembly.warnings(withheld)));
+        Set<String> codes = new LinkedHashSet<>(secondaryItems.keySet());
+        codes.addAll(secondaryWithheld);
+        for (String code : codes) {
+            String title = SECONDARY_LISTS.values().stream().filter(l -> l[0].equals(code)).findFirst().orElseThrow()[1];
+            assembly.list(new ClinicalList(null, ProblemsArea.SECONDARY, code, title, title, assembly.patientId(), assembly.now(),
+                    List.copyOf(secondaryItems.getOrDefault(code, Set.of())), List.of(), assembly.warnings(secondaryWithheld.contains(code))));
+        }
+    }
+
+    /** Started on or after the period's start, ended on or before its end (structured.md §7). */
+    private static boolean inPeriod(JsonNode encounter, SearchPeriod period) {
+        String start = encounter.path("period").path("start").asText(null);
+        String end = encounter.path("period").path("end").asText(start);
+        if (start == null) {
+            return true;
+        }
+        return (period.start() == null || !LocalDate.parse(start.substring(0, 10)).isBefore(period.start()))
+                && (period.end() == null || !LocalDate.parse(end.substring(0, 10)).isAfter(period.end()));
+    }
+}
