@@ -1,6 +1,7 @@
 package org.gpconnect.provider;
 
 import org.gpconnect.provider.admin.AuditVerifyCommand;
+import org.gpconnect.provider.admin.ClinicalAreaCommand;
 import org.gpconnect.provider.admin.CurlExampleCommand;
 import org.gpconnect.provider.admin.GenerateCommand;
 import org.gpconnect.provider.admin.SwitchCommand;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
 /** The ./gpconnect command line. */
 @Command(name = "gpconnect", mixinStandardHelpOptions = true, version = "gpconnect 0.1.0",
         description = "An open-source GP Connect provider (FHIR STU3, spec 1.6.2).",
-        subcommands = {GpConnectCommand.Serve.class, AuditVerifyCommand.class, SwitchCommand.class, GenerateCommand.class, CurlExampleCommand.class,
+        subcommands = {GpConnectCommand.Serve.class, AuditVerifyCommand.class, SwitchCommand.class, ClinicalAreaCommand.class, GenerateCommand.class,
+                CurlExampleCommand.class,
                 GpConnectCommand.Bench.class, CommandLine.HelpCommand.class})
 public class GpConnectCommand {
 

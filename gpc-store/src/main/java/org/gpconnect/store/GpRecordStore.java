@@ -200,6 +200,19 @@ public class GpRecordStore {
                 }, GpRecordStore::resource);
     }
 
+    /** The clinical areas a practice has switched off for Access Record: Structured, by parameter name. */
+    public java.util.Set<String> disabledClinicalAreas(String odsCode) {
+        return new java.util.HashSet<>(query("SELECT area FROM clinical_area_switch WHERE practice_ods = ? AND enabled = FALSE",
+                ps -> ps.setString(1, odsCode), rs -> rs.getString(1)));
+    }
+
+    public void setClinicalArea(String odsCode, String area, boolean enabled) {
+        inTransaction(writer -> {
+            writer.update("DELETE FROM clinical_area_switch WHERE practice_ods = ? AND area = ?", odsCode, area);
+            return writer.update("INSERT INTO clinical_area_switch (practice_ods, area, enabled) VALUES (?, ?, ?)", odsCode, area, enabled);
+        });
+    }
+
     /** The patient's items the practice keeps confidential, as "Type/id". */
     public java.util.Set<String> confidentialItems(String odsCode, String patientId) {
         return new java.util.HashSet<>(query("SELECT c.resource_type, c.id FROM confidential_item c"

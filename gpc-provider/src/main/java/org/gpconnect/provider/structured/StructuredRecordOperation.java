@@ -15,6 +15,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static org.gpconnect.provider.structured.ParameterName.*;
 
 /**
  * Get structured record ({@code POST /Patient/$gpc.getstructuredrecord}). The Bundle is written
@@ -50,19 +55,33 @@ public class StructuredRecordOperation {
         StructuredRecordAssembly assembly = new StructuredRecordAssembly(store, ods, RecordPatient.find(store, ods, ask.nhsNumber()),
                 OffsetDateTime.now(clock.withZone(UK)));
 
-        ask.allergies().ifPresent(allergies -> AllergiesArea.addTo(assembly, allergies.includeResolvedAllergies()));
-        ask.medication().ifPresent(area -> MedicationsArea.addTo(assembly, area));
-        ask.consultations().ifPresent(area -> ConsultationsArea.addTo(assembly, area));
-        ask.problems().ifPresent(area -> ProblemsArea.addTo(assembly, area));
-        ask.immunisations().ifPresent(area -> SimpleAreas.immunisations(assembly, area));
-        ask.uncategorisedData().ifPresent(area -> SimpleAreas.uncategorisedData(assembly, area));
-        ask.investigations().ifPresent(area -> SimpleAreas.investigations(assembly, area));
-        ask.referrals().ifPresent(area -> SimpleAreas.referrals(assembly, area));
-        ask.diaryEntries().ifPresent(area -> SimpleAreas.diaryEntries(assembly, area));
+        Set<String> disabled = store.disabledClinicalAreas(ods);
+        BundleWarnings warnings = new BundleWarnings();
+        ask.unrecognisedParameters().forEach(name -> warnings.add(name, "is an unrecognised parameter"));
+        area(ask.allergies(), INCLUDE_ALLERGIES, disabled, warnings, a -> AllergiesArea.addTo(assembly, a.includeResolvedAllergies()));
+        area(ask.medication(), INCLUDE_MEDICATION, disabled, warnings, a -> MedicationsArea.addTo(assembly, a));
+        area(ask.consultations(), INCLUDE_CONSULTATIONS, disabled, warnings, a -> ConsultationsArea.addTo(assembly, a));
+        area(ask.problems(), INCLUDE_PROBLEMS, disabled, warnings, a -> ProblemsArea.addTo(assembly, a));
+        area(ask.immunisations(), INCLUDE_IMMUNISATIONS, disabled, warnings, a -> SimpleAreas.immunisations(assembly, a));
+        area(ask.uncategorisedData(), INCLUDE_UNCATEGORISED_DATA, disabled, warnings, a -> SimpleAreas.uncategorisedData(assembly, a));
+        area(ask.investigations(), INCLUDE_INVESTIGATIONS, disabled, warnings, a -> SimpleAreas.investigations(assembly, a));
+        area(ask.referrals(), INCLUDE_REFERRALS, disabled, warnings, a -> SimpleAreas.referrals(assembly, a));
+        area(ask.diaryEntries(), INCLUDE_DIARY_ENTRIES, disabled, warnings, a -> SimpleAreas.diaryEntries(assembly, a));
 
         StructuredRecordBundle bundle = assembly.write(context.traceId());
-        ask.warnings().ifPresent(warning -> bundle.add(fhir, warning));
+        warnings.outcome().ifPresent(warning -> bundle.add(fhir, warning));
         write(request, response, bundle);
+    }
+
+    /** An area asked for is added unless the practice switched it off (structured.md §11). */
+    private static <T> void area(Optional<T> asked, String parameter, Set<String> disabled, BundleWarnings warnings, Consumer<T> add) {
+        asked.ifPresent(options -> {
+            if (disabled.contains(parameter)) {
+                warnings.add(parameter, "has been disabled");
+            } else {
+                add.accept(options);
+            }
+        });
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, StructuredRecordBundle bundle) throws IOException {

@@ -170,20 +170,8 @@ public final class StructuredRecordRequest {
      * afresh on each call because FHIR resources are mutable.
      */
     public Optional<OperationOutcome> warnings() {
-        if (unrecognisedParameters.isEmpty()) {
-            return Optional.empty();
-        }
-        OperationOutcome outcome = null;
-        for (String name : unrecognisedParameters) {
-            OperationOutcome single = OperationOutcomes.issue(IssueSeverity.WARNING, IssueType.NOTSUPPORTED,
-                    SpineErrorCode.NOT_IMPLEMENTED.code(), SpineErrorCode.NOT_IMPLEMENTED.display(), name);
-            single.getIssueFirstRep().getDetails().setText(name + " is an unrecognised parameter");
-            if (outcome == null) {
-                outcome = single;
-            } else {
-                outcome.addIssue(single.getIssueFirstRep());
-            }
-        }
-        return Optional.of(outcome);
+        BundleWarnings warnings = new BundleWarnings();
+        unrecognisedParameters.forEach(name -> warnings.add(name, "is an unrecognised parameter"));
+        return warnings.outcome();
     }
 }

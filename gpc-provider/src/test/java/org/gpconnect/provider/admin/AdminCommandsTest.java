@@ -25,12 +25,15 @@ class AdminCommandsTest {
         CommandLine cli = new CommandLine(new GpConnectCommand());
         assertThat(cli.execute("switch", "--data-dir", dataDir.toString(), "B82617", "STRUCTURED", "off")).isEqualTo(0);
         assertThat(cli.execute("switch", "--data-dir", dataDir.toString(), "NOPE01", "STRUCTURED", "off")).isEqualTo(2);
+        assertThat(cli.execute("clinical-area", "--data-dir", dataDir.toString(), "B82617", "includeMedication", "off")).isEqualTo(0);
+        assertThat(cli.execute("clinical-area", "--data-dir", dataDir.toString(), "B82617", "includeNothing", "off")).isEqualTo(2);
 
         try (var dataSource = Database.open(url, "sa", "", 2)) {
             GpRecordStore store = new GpRecordStore(dataSource);
             assertThat(store.practice("B82617").orElseThrow().enabled(org.gpconnect.fhir.interaction.Capability.STRUCTURED)).isFalse();
+            assertThat(store.disabledClinicalAreas("B82617")).containsExactly("includeMedication");
             try (Connection connection = dataSource.getConnection();
-                 var rs = connection.createStatement().executeQuery("SELECT event_type, detail FROM audit_event")) {
+                 var rs = connection.createStatement().executeQuery("SELECT event_type, detail FROM audit_event ORDER BY seq")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("SWITCH_CHANGE");
                 assertThat(rs.getString(2)).isEqualTo("STRUCTURED disabled");
@@ -39,7 +42,7 @@ class AdminCommandsTest {
         assertThat(cli.execute("audit-verify", "--data-dir", dataDir.toString())).isEqualTo(0);
 
         try (var dataSource = Database.open(url, "sa", "", 2); Connection connection = dataSource.getConnection()) {
-            connection.createStatement().executeUpdate("UPDATE audit_event SET detail = 'STRUCTURED enabled'");
+            connection.createStatement().executeUpdate("UPDATE audit_event SET detail = 'STRUCTURED enabled' WHERE seq = 1");
         }
         assertThat(cli.execute("audit-verify", "--data-dir", dataDir.toString())).isEqualTo(1);
     }

@@ -199,6 +199,24 @@ public abstract class StructuredRecordApiTest extends ApiTest {
     }
 
     @Test
+    void aClinicalAreaSwitchedOffIsLeftOutWithAWarning() {
+        GpRecordStore store = server.bean(GpRecordStore.class);
+        store.setClinicalArea("B82617", "includeImmunisations", false);
+        try {
+            Response response = structured(parameters("9690937286", ALLERGIES_WITH_RESOLVED, "{\"name\":\"includeImmunisations\"}")).send();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            Bundle bundle = response.resource(Bundle.class);
+            assertThat(lists(bundle)).extracting(ListResource::getTitle).doesNotContain("Immunisations").contains("Ended allergies");
+            OperationOutcome warning = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                    .filter(r -> r instanceof OperationOutcome).map(r -> (OperationOutcome) r).findFirst().orElseThrow();
+            assertThat(warning.getIssueFirstRep().getDetails().getText()).isEqualTo("includeImmunisations has been disabled");
+            assertThat(warning.getIssueFirstRep().getDiagnostics()).isEqualTo("includeImmunisations");
+        } finally {
+            store.setClinicalArea("B82617", "includeImmunisations", true);
+        }
+    }
+
+    @Test
     void aPracticeThatSwitchedStructuredOffDeniesAccess() {
         GpRecordStore store = server.bean(GpRecordStore.class);
         store.setSwitch("B82617", Capability.STRUCTURED, false);

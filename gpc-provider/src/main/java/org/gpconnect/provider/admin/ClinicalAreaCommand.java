@@ -1,0 +1,62 @@
+package org.gpconnect.provider.admin;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.gpconnect.provider.GpConnectCommand.StoreOptions;
+import org.gpconnect.store.Database;
+import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.audit.AuditEvent;
+import org.gpconnect.store.audit.AuditTrail;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * A practice's clinical-area switches for Access Record: Structured (structured.md §11): a switched
+ * off area is left out of responses with a warning. Changes are audited like the enablement switches.
+ */
+@Command(name = "clinical-area", mixinStandardHelpOptions = true,
+        description = "Turn a structured record clinical area (includeMedication, includeProblems, ...) on or off at a practice.")
+public class ClinicalAreaCommand implements Callable<Integer> {
+    static final Set<String> AREAS = Set.of("includeAllergies", "includeMedication", "includeConsultations", "includeProblems",
+            "includeImmunisations", "includeUncategorisedData", "includeInvestigations", "includeReferrals", "includeDiaryEntries");
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Parameters(index = "0", description = "Practice ODS code, e.g. B82617")
+    String odsCode;
+
+    @Parameters(index = "1", description = "The area's request parameter: includeAllergies, includeMedication, includeConsultations,"
+            + " includeProblems, includeImmunisations, includeUncategorisedData, includeInvestigations, includeReferrals, includeDiaryEntries")
+    String area;
+
+    @Parameters(index = "2", description = "on or off")
+    String state;
+
+    @Override
+    public Integer call() {
+        if (!AREAS.contains(area) || !(state.equals("on") || state.equals("off"))) {
+            System.err.println("Usage: clinical-area ODS AREA on|off, AREA one of " + new java.util.TreeSet<>(AREAS));
+            return 2;
+        }
+        boolean on = state.equals("on");
+        String[] connection = store.connection();
+        try (HikariDataSource dataSource = Database.open(connection[0], connection[1], connection[2], 2);
+             AuditTrail trail = new AuditTrail(dataSource, "admin")) {
+            GpRecordStore records = new GpRecordStore(dataSource);
+            if (records.practice(odsCode).isEmpty()) {
+                System.err.println("No practice " + odsCode + " in this store.");
+                return 2;
+            }
+            records.setClinicalArea(odsCode, area, on);
+            trail.record(new AuditEvent(Instant.now(), AuditEvent.SWITCH_CHANGE, null, null, null, null, odsCode, null,
+                    System.getProperty("user.name"), "gpconnect clinical-area", null, "OK", 0, 0, area + (on ? " enabled" : " disabled")));
+            System.out.println(odsCode + " " + area + " " + (on ? "enabled" : "disabled") + " (audited).");
+            return 0;
+        }
+    }
+}
