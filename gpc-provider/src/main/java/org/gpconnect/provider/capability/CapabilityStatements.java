@@ -35,7 +35,8 @@ public class CapabilityStatements {
             "Practitioner", new String[]{"SDS User ID (i.e. https://fhir.nhs.uk/Id/sds-user-id|999999)"});
     private static final Map<String, String> OPERATIONS = Map.of(
             "gpc.registerpatient", "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-RegisterPatient-Operation-1",
-            "gpc.getstructuredrecord", "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-GetStructuredRecord-Operation-1/_history/1.16");
+            "gpc.getstructuredrecord", "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-GetStructuredRecord-Operation-1/_history/1.16",
+            "gpc.migratestructuredrecord", "https://fhir.nhs.uk/STU3/OperationDefinition/GPConnect-MigrateStructuredRecord-Operation-1");
 
     private CapabilityStatements() {}
 

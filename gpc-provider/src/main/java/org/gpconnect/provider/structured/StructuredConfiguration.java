@@ -5,6 +5,7 @@ import org.gpconnect.fhir.interaction.InteractionCatalogue;
 import org.gpconnect.fhir.interaction.ServiceRootKind;
 import org.gpconnect.provider.capability.CapabilityModule;
 import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.pds.PdsDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +18,8 @@ import java.util.Set;
 public class StructuredConfiguration {
 
     @Bean
-    CapabilityModule structured(GpRecordStore store, FhirContext fhir, Clock clock) {
-        return new CapabilityModule(ServiceRootKind.STRUCTURED, Set.of(InteractionCatalogue.GET_STRUCTURED_RECORD), List.of(),
-                List.of(new StructuredRecordOperation(store, fhir, clock)));
+    CapabilityModule structured(GpRecordStore store, PdsDirectory pds, FhirContext fhir, Clock clock) {
+        return new CapabilityModule(ServiceRootKind.STRUCTURED, Set.of(InteractionCatalogue.GET_STRUCTURED_RECORD, InteractionCatalogue.MIGRATE_STRUCTURED_RECORD), List.of(),
+                List.of(new StructuredRecordOperation(store, pds, fhir, clock)));
     }
 }

@@ -26,6 +26,8 @@ public final class StructuredRecordAssembly {
     private final org.gpconnect.store.PatientRecord record;
     private final OffsetDateTime now;
     private java.util.Set<String> confidential;
+    /** Record migration with sensitive information: confidential items go too, labelled NOPAT. */
+    private boolean includeConfidential;
     private final List<StoredResource> items = new ArrayList<>();
     private final List<StoredResource> referenceSources = new ArrayList<>();
     private final List<ClinicalList> lists = new ArrayList<>();
@@ -40,12 +42,31 @@ public final class StructuredRecordAssembly {
         referenceSources.add(this.patient);
     }
 
+    public void includeConfidential() {
+        includeConfidential = true;
+    }
+
     /** Items the practice keeps confidential are withheld from direct care; their List says so. */
     public boolean confidential(StoredResource item) {
+        return !includeConfidential && markedConfidential(item);
+    }
+
+    private boolean markedConfidential(StoredResource item) {
         if (confidential == null) {
             confidential = store.confidentialItems(odsCode, patient.id());
         }
         return confidential.contains(item.resourceType() + "/" + item.id());
+    }
+
+    /** A confidential item that migration does send carries the "no disclosure to patient" label (structured.md §10). */
+    private StoredResource labelled(StoredResource item) {
+        if (!includeConfidential || !markedConfidential(item)) {
+            return item;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) RecordItems.json(item);
+        json.with("meta").withArray("security").addObject().put("system", "http://hl7.org/fhir/v3/ActCode").put("code", "NOPAT")
+                .put("display", "no disclosure to patient, family or caregivers without attending provider's authorization");
+        return new StoredResource(item.resourceType(), item.id(), item.versionId(), item.lastUpdated(), json.toString());
     }
 
     /**
@@ -110,10 +131,10 @@ public final class StructuredRecordAssembly {
                 bundle.add(resource);
             }
         }
-        items.forEach(bundle::add);
+        items.forEach(item -> bundle.add(labelled(item)));
         for (StoredResource resource : referenced) {
             if (!ADMIN_ORDER.containsKey(resource.resourceType())) {
-                bundle.add(resource);
+                bundle.add(labelled(resource));
             }
         }
         lists.forEach(bundle::add);

@@ -6,7 +6,12 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gpconnect.provider.spine.GpConnectRequest;
+import org.gpconnect.fhir.error.SpineErrorCode;
+import org.gpconnect.fhir.error.SpineException;
 import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.pds.PdsDirectory;
+import org.gpconnect.store.pds.PdsRecord;
+import org.hl7.fhir.dstu3.model.Parameters;
 import org.hl7.fhir.dstu3.model.Patient;
 
 import java.io.IOException;
@@ -32,11 +37,13 @@ public class StructuredRecordOperation {
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final GpRecordStore store;
+    private final PdsDirectory pds;
     private final FhirContext fhir;
     private final Clock clock;
 
-    public StructuredRecordOperation(GpRecordStore store, FhirContext fhir, Clock clock) {
+    public StructuredRecordOperation(GpRecordStore store, PdsDirectory pds, FhirContext fhir, Clock clock) {
         this.store = store;
+        this.pds = pds;
         this.fhir = fhir;
         this.clock = clock;
     }
@@ -46,16 +53,49 @@ public class StructuredRecordOperation {
     public void getStructuredRecord(HttpServletRequest request, HttpServletResponse response, RequestDetails details)
             throws IOException {
         GpConnectRequest context = GpConnectRequest.of(request);
-        StructuredRecordRequest ask = StructuredRecordRequest.parse(
-                StructuredRecordParameters.read(fhir, new String(details.loadRequestContents(), StandardCharsets.UTF_8),
-                        request.getContentType()),
-                LocalDate.now(clock.withZone(UK)));
+        StructuredRecordRequest ask = StructuredRecordRequest.parse(parameters(request, details), LocalDate.now(clock.withZone(UK)));
         context.patient(ask.nhsNumber());
         String ods = context.root().odsCode();
         StructuredRecordAssembly assembly = new StructuredRecordAssembly(store, ods, RecordPatient.find(store, ods, ask.nhsNumber()),
                 OffsetDateTime.now(clock.withZone(UK)));
+        respond(request, response, context, ask, assembly, store.disabledClinicalAreas(ods));
+    }
 
-        Set<String> disabled = store.disabledClinicalAreas(ods);
+    /**
+     * Migrate structured record ({@code POST /Patient/$gpc.migratestructuredrecord}): the whole
+     * record for GP2GP-style transfer, to the practice PDS now names as the patient's, whatever the
+     * enablement and clinical-area switches; confidential items only with includeSensitiveInformation
+     * (which needs conf/R), labelled NOPAT (structured.md §12).
+     */
+    @Operation(name = "$gpc.migratestructuredrecord", type = Patient.class, idempotent = false, manualRequest = true,
+            manualResponse = true)
+    public void migrateStructuredRecord(HttpServletRequest request, HttpServletResponse response, RequestDetails details)
+            throws IOException {
+        GpConnectRequest context = GpConnectRequest.of(request);
+        StructuredRecordRequest ask = StructuredRecordRequest.parseMigration(parameters(request, details),
+                LocalDate.now(clock.withZone(UK)), context.party());
+        context.patient(ask.nhsNumber());
+        String ods = context.root().odsCode();
+        GpRecordStore.PatientWithResource patient = RecordPatient.find(store, ods, ask.nhsNumber());
+        String registeredAt = pds.retrieve(ask.nhsNumber()).map(PdsRecord::gpOdsCode).orElse(null);
+        if (registeredAt == null || !registeredAt.equals(context.party().organisationOdsCode())) {
+            throw new SpineException(SpineErrorCode.NO_RELATIONSHIP, "The requesting organisation "
+                    + context.party().organisationOdsCode() + " is not the patient's registered practice on PDS");
+        }
+        StructuredRecordAssembly assembly = new StructuredRecordAssembly(store, ods, patient, OffsetDateTime.now(clock.withZone(UK)));
+        if (ask.fullRecord().map(StructuredRecordRequest.FullRecord::includeSensitiveInformation).orElse(false)) {
+            assembly.includeConfidential();
+        }
+        respond(request, response, context, ask, assembly, Set.of());
+    }
+
+    private Parameters parameters(HttpServletRequest request, RequestDetails details) {
+        return StructuredRecordParameters.read(fhir, new String(details.loadRequestContents(), StandardCharsets.UTF_8),
+                request.getContentType());
+    }
+
+    private void respond(HttpServletRequest request, HttpServletResponse response, GpConnectRequest context,
+                         StructuredRecordRequest ask, StructuredRecordAssembly assembly, Set<String> disabled) throws IOException {
         BundleWarnings warnings = new BundleWarnings();
         ask.unrecognisedParameters().forEach(name -> warnings.add(name, "is an unrecognised parameter"));
         area(ask.allergies(), INCLUDE_ALLERGIES, disabled, warnings, a -> AllergiesArea.addTo(assembly, a.includeResolvedAllergies()));

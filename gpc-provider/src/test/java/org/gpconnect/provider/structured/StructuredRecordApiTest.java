@@ -216,6 +216,48 @@ public abstract class StructuredRecordApiTest extends ApiTest {
         }
     }
 
+    static final String MIGRATE = "/B82617/STU3/1/gpconnect/structured/Patient/$gpc.migratestructuredrecord";
+
+    GpcClient.Request migrate(boolean sensitive, String scope, String organisation) {
+        com.fasterxml.jackson.databind.node.ObjectNode requester = org.gpconnect.fhir.jwt.ConsumerJwt.requestingOrganization();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) requester.get("identifier").get(0)).put("value", organisation);
+        return client.request("POST", MIGRATE, org.gpconnect.fhir.interaction.InteractionCatalogue.MIGRATE_STRUCTURED_RECORD, scope)
+                .jwt(jwt -> jwt.reason("migration").claim("requesting_organization", requester))
+                .body("application/fhir+json", parameters("9690937286", "{\"name\":\"includeFullRecord\",\"part\":"
+                        + "[{\"name\":\"includeSensitiveInformation\",\"valueBoolean\":" + sensitive + "}]}"));
+    }
+
+    @Test
+    void migrationSendsTheWholeRecordAndConfidentialItemsOnlyWhenSensitiveInformationIsAllowed() {
+        Response normal = migrate(false, "patient/*.read conf/N", "B82617").send();
+        assertThat(normal.status()).as(normal.body()).isEqualTo(200);
+        Bundle bundle = normal.resource(Bundle.class);
+        assertThat(lists(bundle)).extracting(ListResource::getTitle).contains("Allergies and adverse reactions", "Ended allergies",
+                "Medications and medical devices", "List of consultations", "Problems", "Immunisations", "Uncategorised data",
+                "Investigations and results", "Outbound referral", "Patient recall administration");
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).doesNotContain("medstmt-2-6");
+        assertConformant(bundle);
+
+        Bundle sensitive = migrate(true, "patient/*.read conf/R", "B82617").send().resource(Bundle.class);
+        org.hl7.fhir.dstu3.model.Resource confidential = sensitive.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r.getIdElement().getIdPart().equals("medstmt-2-6")).findFirst().orElseThrow();
+        assertThat(confidential.getMeta().getSecurity()).extracting(c -> c.getCode()).containsExactly("NOPAT");
+    }
+
+    @Test
+    void migrationFollowsItsOwnRules() {
+        assertSpineError(migrate(false, "patient/*.read conf/N", "A11111").send(), 403, "NO_RELATIONSHIP");
+        assertSpineError(migrate(true, "patient/*.read conf/N", "B82617").send(), 400, "CONFLICTING_VALUES");
+        assertSpineError(migrate(false, "patient/*.read conf/N", "B82617").jwt(jwt -> jwt.reason("directcare")).send(), 400, "BAD_REQUEST");
+        GpRecordStore store = server.bean(GpRecordStore.class);
+        store.setSwitch("B82617", Capability.STRUCTURED, false);
+        try {
+            assertThat(migrate(false, "patient/*.read conf/N", "B82617").send().status()).as("migration ignores enablement").isEqualTo(200);
+        } finally {
+            store.setSwitch("B82617", Capability.STRUCTURED, true);
+        }
+    }
+
     @Test
     void aPracticeThatSwitchedStructuredOffDeniesAccess() {
         GpRecordStore store = server.bean(GpRecordStore.class);
