@@ -59,6 +59,20 @@ final class GpcRequests {
                 .build();
     }
 
+    HttpRequest post(URI uri, byte[] body, String traceId, String authorization) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(timeout);
+        fixedHeaders.forEach(b::header);
+        return b.header("Ssp-TraceID", traceId)
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/fhir+json")
+                .build();
+    }
+
+    /** A POST with a fresh trace id and JWT (preflight). */
+    HttpRequest post(URI uri, byte[] body) {
+        return post(uri, body, UUID.randomUUID().toString(), bearer(Instant.now()));
+    }
+
     /** The headers that are the same on every request of this interaction, in sending order. */
     Map<String, String> fixedHeaders() {
         return fixedHeaders;

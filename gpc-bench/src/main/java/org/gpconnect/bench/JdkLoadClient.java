@@ -20,7 +20,15 @@ final class JdkLoadClient implements LoadClient {
     private HttpRequest next;
     private long bodyBytes;
 
+    private final List<byte[]> bodies;
+
     JdkLoadClient(HttpClient client, List<URI> targets, GpcRequests requests, BearerTokens tokens) {
+        this(client, targets, null, requests, tokens);
+    }
+
+    /** @param bodies one body per target for POSTs, or null for GETs */
+    JdkLoadClient(HttpClient client, List<URI> targets, List<byte[]> bodies, GpcRequests requests, BearerTokens tokens) {
+        this.bodies = bodies;
         this.client = client;
         this.targets = targets;
         this.requests = requests;
@@ -30,7 +38,8 @@ final class JdkLoadClient implements LoadClient {
     @Override
     public void prepare(int target) {
         tokens.refresh();
-        next = requests.get(targets.get(target), UUID.randomUUID().toString(), tokens.bearer());
+        next = bodies == null ? requests.get(targets.get(target), UUID.randomUUID().toString(), tokens.bearer())
+                : requests.post(targets.get(target), bodies.get(target), UUID.randomUUID().toString(), tokens.bearer());
     }
 
     @Override

@@ -18,6 +18,7 @@ final class LoadRun {
     private final String base;
     private final Scenario scenario;
     private final List<URI> targets;
+    private final List<byte[]> bodies;
     private final GpcRequests builder;
     private final ClientKind kind;
     private final boolean freshTokens;
@@ -32,6 +33,13 @@ final class LoadRun {
      */
     LoadRun(String base, Scenario scenario, List<URI> targets, GpcRequests builder, ClientKind kind,
             boolean freshTokens, int clients, Duration warmup, Duration duration, Duration requestTimeout) {
+        this(base, scenario, targets, null, builder, kind, freshTokens, clients, warmup, duration, requestTimeout);
+    }
+
+    /** @param bodies one request body per target (POST scenarios), or null */
+    LoadRun(String base, Scenario scenario, List<URI> targets, List<byte[]> bodies, GpcRequests builder, ClientKind kind,
+            boolean freshTokens, int clients, Duration warmup, Duration duration, Duration requestTimeout) {
+        this.bodies = bodies;
         this.base = base;
         this.scenario = scenario;
         this.targets = targets;
@@ -58,8 +66,8 @@ final class LoadRun {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             BearerTokens tokens = new BearerTokens(builder, freshTokens);
-            LoadClient client = kind == ClientKind.RAW ? new RawLoadClient(targets, builder, tokens)
-                    : new JdkLoadClient(shared, targets, builder, tokens);
+            LoadClient client = kind == ClientKind.RAW ? new RawLoadClient(targets, bodies, builder, tokens)
+                    : new JdkLoadClient(shared, targets, bodies, builder, tokens);
             ClientLoop loop = new ClientLoop(client, targets.size(), i, measureFrom, stopAt);
             Thread thread = new Thread(loop, "gpc-bench-client-" + i);
             thread.setDaemon(true);

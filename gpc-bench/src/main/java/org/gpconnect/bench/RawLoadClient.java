@@ -33,8 +33,16 @@ final class RawLoadClient implements LoadClient {
     private byte[] request = new byte[1024];
     private int length;
 
+    private final byte[][] bodies;
+
     RawLoadClient(List<URI> targets, GpcRequests requests, BearerTokens tokens) {
+        this(targets, null, requests, tokens);
+    }
+
+    /** @param bodies one body per target for POSTs, or null for GETs */
+    RawLoadClient(List<URI> targets, List<byte[]> bodies, GpcRequests requests, BearerTokens tokens) {
         URI first = targets.get(0);
+        this.bodies = bodies == null ? null : bodies.toArray(new byte[0][]);
         this.connection = new RawHttpConnection(first, requests.timeout().toNanos());
         this.requestLines = new byte[targets.size()][];
         for (int i = 0; i < targets.size(); i++) {
@@ -43,7 +51,10 @@ final class RawLoadClient implements LoadClient {
                 throw new IllegalArgumentException("all targets must be on one host: " + t);
             }
             String path = t.getRawPath() + (t.getRawQuery() != null ? "?" + t.getRawQuery() : "");
-            requestLines[i] = ("GET " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII);
+            // a POST's body headers go right after the request line, so the rest of the layout is the GET's
+            requestLines[i] = (bodies == null ? "GET " + path + " HTTP/1.1\r\n"
+                    : "POST " + path + " HTTP/1.1\r\nContent-Type: application/fhir+json\r\nContent-Length: "
+                    + bodies.get(i).length + "\r\n").getBytes(StandardCharsets.US_ASCII);
         }
         StringBuilder fixed = new StringBuilder("Host: ").append(RawHttpConnection.hostHeader(first)).append("\r\n");
         for (Map.Entry<String, String> h : requests.fixedHeaders().entrySet()) {
@@ -60,7 +71,8 @@ final class RawLoadClient implements LoadClient {
                     + "Ssp-TraceID: ").getBytes(StandardCharsets.US_ASCII);
         }
         byte[] line = requestLines[target];
-        int size = line.length + headerBlock.length + UUID_LENGTH + END.length;
+        byte[] body = bodies == null ? new byte[0] : bodies[target];
+        int size = line.length + headerBlock.length + UUID_LENGTH + END.length + body.length;
         if (size > request.length) {
             request = new byte[size + 256];
         }
@@ -71,7 +83,9 @@ final class RawLoadClient implements LoadClient {
         writeUuid(UUID.randomUUID(), request, at);
         at += UUID_LENGTH;
         System.arraycopy(END, 0, request, at, END.length);
-        length = at + END.length;
+        at += END.length;
+        System.arraycopy(body, 0, request, at, body.length);
+        length = at + body.length;
     }
 
     @Override

@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         List<String> keys = switch (scenario) {
-            case PATIENT_SEARCH -> nhsNumbers;
+            case PATIENT_SEARCH, STRUCTURED_RECORD -> nhsNumbers;
             case METADATA -> List.of();
             case PATIENT_READ -> patientIds != null ? patientIds
                     : PatientIdResolver.resolve(root, asidTo, nhsNumbers, requestTimeout);
@@ -91,12 +91,13 @@ final class RunCommand implements Callable<Integer> {
         }
         List<URI> targets = scenario.targets(root, keys);
         GpcRequests builder = new GpcRequests(root, asidTo, scenario.interactionId, requestTimeout);
-        if (!preflight(builder, targets.get(0))) {
+        List<byte[]> bodies = scenario.bodies(keys);
+        if (!preflight(builder, bodies == null ? builder.get(targets.get(0)) : builder.post(targets.get(0), bodies.get(0)))) {
             return 1;
         }
         System.out.printf("%s: %d clients (%s), warm-up %s, measuring %s ...%n", scenario, clients, client,
                 DurationConverter.format(warmup), DurationConverter.format(duration));
-        LoadResult result = new LoadRun(root, scenario, targets, builder, client, freshTokenPerRequest, clients,
+        LoadResult result = new LoadRun(root, scenario, targets, bodies, builder, client, freshTokenPerRequest, clients,
                 warmup, duration, requestTimeout).execute();
         Report.table(result, System.out);
         if (json != null) {
@@ -106,10 +107,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** One request first, so a server that is not there fails in a second and not after the whole run. */
-    private boolean preflight(GpcRequests builder, URI target) throws InterruptedException {
+    private boolean preflight(GpcRequests builder, java.net.http.HttpRequest request) throws InterruptedException {
+        URI target = request.uri();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try {
-            HttpResponse<String> response = client.send(builder.get(target), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 String body = response.body();
                 System.err.printf("warning: %s answered %d: %s%n", target, response.statusCode(),

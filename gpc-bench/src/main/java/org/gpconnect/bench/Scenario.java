@@ -10,7 +10,16 @@ import java.util.List;
 enum Scenario {
     PATIENT_SEARCH("patient-search", InteractionCatalogue.SEARCH_PATIENT),
     METADATA("metadata", InteractionCatalogue.METADATA),
-    PATIENT_READ("patient-read", InteractionCatalogue.READ_PATIENT);
+    PATIENT_READ("patient-read", InteractionCatalogue.READ_PATIENT),
+    /** The full structured record (every clinical area) of each NHS number; --base is the structured root. */
+    STRUCTURED_RECORD("structured-record", InteractionCatalogue.GET_STRUCTURED_RECORD);
+
+    /** Every clinical area of $gpc.getstructuredrecord, with its widest options. */
+    private static final String ALL_AREAS = String.join(",",
+            "{\"name\":\"includeAllergies\",\"part\":[{\"name\":\"includeResolvedAllergies\",\"valueBoolean\":true}]}",
+            "{\"name\":\"includeMedication\"}", "{\"name\":\"includeConsultations\"}", "{\"name\":\"includeProblems\"}",
+            "{\"name\":\"includeImmunisations\"}", "{\"name\":\"includeUncategorisedData\"}", "{\"name\":\"includeInvestigations\"}",
+            "{\"name\":\"includeReferrals\"}", "{\"name\":\"includeDiaryEntries\"}");
 
     static final String NHS_NUMBER_SYSTEM = org.gpconnect.fhir.identifier.IdentifierSystem.NHS_NUMBER;
 
@@ -36,13 +45,24 @@ enum Scenario {
                     .map(nhs -> URI.create(base + "/Patient?identifier=" + NHS_NUMBER_SYSTEM + "%7C" + nhs))
                     .toList();
             case PATIENT_READ -> keys.stream().map(id -> URI.create(base + "/Patient/" + id)).toList();
+            case STRUCTURED_RECORD -> keys.stream().map(nhs -> URI.create(base + "/Patient/$gpc.getstructuredrecord")).toList();
         };
+    }
+
+    /** The request body for each target (same order as {@link #targets}), or null for GETs. */
+    List<byte[]> bodies(List<String> keys) {
+        if (this != STRUCTURED_RECORD) {
+            return null;
+        }
+        return keys.stream().map(nhs -> ("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"patientNHSNumber\","
+                + "\"valueIdentifier\":{\"system\":\"" + NHS_NUMBER_SYSTEM + "\",\"value\":\"" + nhs + "\"}}," + ALL_AREAS + "]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
     }
 
     static Scenario fromCli(String name) {
         return Arrays.stream(values()).filter(s -> s.cliName.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + name
-                        + "' (patient-search, metadata, patient-read)"));
+                        + "' (patient-search, metadata, patient-read, structured-record)"));
     }
 
     @Override
