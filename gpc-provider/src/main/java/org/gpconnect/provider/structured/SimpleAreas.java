@@ -44,16 +44,35 @@ final class SimpleAreas {
      * from a DiagnosticReport) and not consultation comment notes, effective in the period.
      */
     static void uncategorisedData(StructuredRecordAssembly assembly, StructuredRecordRequest.UncategorisedData ask) {
-        java.util.Set<String> investigationParts = new java.util.HashSet<>();
-        for (org.gpconnect.store.StoredResource part : assembly.store().referencedClosure(assembly.odsCode(), assembly.patientId(),
-                assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), java.util.List.of("DiagnosticReport")))) {
-            investigationParts.add(part.resourceType() + "/" + part.id());
-        }
+        java.util.Set<String> investigationParts = investigationParts(assembly);
         RecordItems.addList(assembly, PrimaryList.UNCATEGORISED, "Observation",
                 (stored, item) -> !investigationParts.contains("Observation/" + stored.id())
                         && !COMMENT_NOTE.equals(item.path("code").path("coding").path(0).path("code").asText())
                         && RecordItems.within(ask.searchPeriod().orElse(null),
                         item.hasNonNull("effectivePeriod") ? item.path("effectivePeriod").get("start") : item.get("effectiveDateTime")));
+    }
+
+    /** The Observations a pathology report holds: its results and what its test groups hold (has-member). */
+    private static java.util.Set<String> investigationParts(StructuredRecordAssembly assembly) {
+        java.util.Set<String> parts = new java.util.HashSet<>();
+        for (org.gpconnect.store.StoredResource report : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(),
+                java.util.List.of("DiagnosticReport"))) {
+            for (JsonNode result : RecordItems.json(report).path("result")) {
+                parts.add(result.path("reference").asText());
+            }
+        }
+        if (parts.isEmpty()) {
+            return parts;
+        }
+        for (org.gpconnect.store.StoredResource observation : assembly.store().patientResources(assembly.odsCode(),
+                assembly.patientId(), java.util.List.of("Observation"))) {
+            if (parts.contains("Observation/" + observation.id())) {
+                for (JsonNode related : RecordItems.json(observation).path("related")) {
+                    parts.add(related.path("target").path("reference").asText());
+                }
+            }
+        }
+        return parts;
     }
 
     /** SNOMED 37331000000100 "Comment note": consultation narrative and filing comments, never uncategorised. */
