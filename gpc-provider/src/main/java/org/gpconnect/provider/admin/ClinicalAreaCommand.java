@@ -1,16 +1,10 @@
 package org.gpconnect.provider.admin;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.gpconnect.provider.GpConnectCommand.StoreOptions;
-import org.gpconnect.store.Database;
-import org.gpconnect.store.GpRecordStore;
-import org.gpconnect.store.audit.AuditEvent;
-import org.gpconnect.store.audit.AuditTrail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -44,19 +38,7 @@ public class ClinicalAreaCommand implements Callable<Integer> {
             return 2;
         }
         boolean on = state.equals("on");
-        String[] connection = store.connection();
-        try (HikariDataSource dataSource = Database.open(connection[0], connection[1], connection[2], 2);
-             AuditTrail trail = new AuditTrail(dataSource, "admin")) {
-            GpRecordStore records = new GpRecordStore(dataSource);
-            if (records.practice(odsCode).isEmpty()) {
-                System.err.println("No practice " + odsCode + " in this store.");
-                return 2;
-            }
-            records.setClinicalArea(odsCode, area, on);
-            trail.record(new AuditEvent(Instant.now(), AuditEvent.SWITCH_CHANGE, null, null, null, null, odsCode, null,
-                    System.getProperty("user.name"), "gpconnect clinical-area", null, "OK", 0, 0, area + (on ? " enabled" : " disabled")));
-            System.out.println(odsCode + " " + area + " " + (on ? "enabled" : "disabled") + " (audited).");
-            return 0;
-        }
+        return AuditedSwitch.flip(store, odsCode, area, on, "gpconnect clinical-area",
+                records -> records.setClinicalArea(odsCode, area, on));
     }
 }

@@ -1,17 +1,11 @@
 package org.gpconnect.provider.admin;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.gpconnect.fhir.interaction.Capability;
 import org.gpconnect.provider.GpConnectCommand.StoreOptions;
-import org.gpconnect.store.Database;
-import org.gpconnect.store.GpRecordStore;
-import org.gpconnect.store.audit.AuditEvent;
-import org.gpconnect.store.audit.AuditTrail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,20 +34,7 @@ public class SwitchCommand implements Callable<Integer> {
             case "off", "false", "disable", "disabled" -> false;
             default -> throw new IllegalArgumentException("state must be on or off, not " + state);
         };
-        String[] connection = store.connection();
-        try (HikariDataSource dataSource = Database.open(connection[0], connection[1], connection[2], 2);
-             AuditTrail trail = new AuditTrail(dataSource, "admin")) {
-            GpRecordStore records = new GpRecordStore(dataSource);
-            if (records.practice(odsCode).isEmpty()) {
-                System.err.println("No practice " + odsCode + " in this store.");
-                return 2;
-            }
-            records.setSwitch(odsCode, capability, on);
-            String who = System.getProperty("user.name");
-            trail.record(new AuditEvent(Instant.now(), AuditEvent.SWITCH_CHANGE, null, null, null, null, odsCode, null,
-                    who, "gpconnect switch", null, "OK", 0, 0, capability + (on ? " enabled" : " disabled")));
-            System.out.println(odsCode + " " + capability + " " + (on ? "enabled" : "disabled") + " (audited).");
-            return 0;
-        }
+        return AuditedSwitch.flip(store, odsCode, capability.name(), on, "gpconnect switch",
+                records -> records.setSwitch(odsCode, capability, on));
     }
 }

@@ -58,8 +58,7 @@ final class ConsultationsArea {
 
         List<String> primary = new ArrayList<>();
         boolean withheld = false;
-        Map<String, Set<String>> secondaryItems = new LinkedHashMap<>();
-        Set<String> secondaryWithheld = new LinkedHashSet<>();
+        SecondaryLists secondary = new SecondaryLists(SECONDARY_LISTS);
         Set<String> plans = new HashSet<>();
         for (StoredResource encounter : encounters) {
             if (assembly.confidential(encounter)) {
@@ -78,18 +77,17 @@ final class ConsultationsArea {
                         continue;
                     }
                     String type = reference.substring(0, reference.indexOf('/'));
-                    String[] secondary = SECONDARY_LISTS.get(type);
                     StoredResource item = assembly.store().read(assembly.odsCode(), type, reference.substring(type.length() + 1)).orElse(null);
                     if (item != null && assembly.confidential(item)) {
                         entries.remove(i);
                         changed = true;
-                        if (secondary != null) {
-                            secondaryWithheld.add(secondary[0]);
+                        if (secondary.covers(type)) {
+                            secondary.withheld(type);
                         }
                         continue;
                     }
-                    if (secondary != null) {
-                        secondaryItems.computeIfAbsent(secondary[0], k -> new LinkedHashSet<>()).add(reference);
+                    if (secondary.covers(type)) {
+                        secondary.item(type, reference);
                     }
                     if (type.equals("MedicationRequest")) {
                         plans.add(reference);
@@ -111,13 +109,7 @@ final class ConsultationsArea {
         }
         assembly.list(ClinicalList.primary(PrimaryList.CONSULTATIONS, assembly.patientId(), assembly.now(), primary, List.of(),
                 assembly.warnings(withheld)));
-        Set<String> codes = new LinkedHashSet<>(secondaryItems.keySet());
-        codes.addAll(secondaryWithheld);
-        for (String code : codes) {
-            String title = SECONDARY_LISTS.values().stream().filter(l -> l[0].equals(code)).findFirst().orElseThrow()[1];
-            assembly.list(new ClinicalList(null, ProblemsArea.SECONDARY, code, title, title, assembly.patientId(), assembly.now(),
-                    List.copyOf(secondaryItems.getOrDefault(code, Set.of())), List.of(), assembly.warnings(secondaryWithheld.contains(code))));
-        }
+        secondary.addTo(assembly);
     }
 
     /** Started on or after the period's start, ended on or before its end (structured.md §7). */

@@ -21,7 +21,6 @@ import java.util.Set;
  * List carries the confidential-items warning.
  */
 final class ProblemsArea {
-    static final String SECONDARY = "https://fhir.hl7.org.uk/STU3/CodeSystem/GPConnect-SecondaryListValues-1";
     private static final String RELATED_CONTENT = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedClinicalContent-1";
     private static final String RELATED_PROBLEM = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedProblemHeader-1";
     private static final String SIGNIFICANCE = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-ProblemSignificance-1";
@@ -47,8 +46,7 @@ final class ProblemsArea {
 
         List<String> primary = new ArrayList<>();
         boolean withheld = false;
-        Map<String, Set<String>> secondaryItems = new LinkedHashMap<>();
-        Set<String> secondaryWithheld = new LinkedHashSet<>();
+        SecondaryLists secondary = new SecondaryLists(SECONDARY_LISTS);
         for (StoredResource condition : conditions) {
             ObjectNode json = (ObjectNode) RecordItems.json(condition);
             if (!ask.includes(status(json), significance(json))) {
@@ -66,17 +64,16 @@ final class ProblemsArea {
                     continue;
                 }
                 String type = target.substring(0, target.indexOf('/'));
-                String[] list = SECONDARY_LISTS.get(type);
                 Optional<StoredResource> linked = linked(assembly, target);
                 if (linked.isPresent() && assembly.confidential(linked.get())) {
                     extensions.remove(i);
                     linksRemoved = true;
-                    if (list != null) {
-                        secondaryWithheld.add(list[0]);
+                    if (secondary.covers(type)) {
+                        secondary.withheld(type);
                     }
-                } else if (list != null && linked.isPresent() && !(type.equals("Condition") && isPrimary(target, ask, byReference))) {
+                } else if (secondary.covers(type) && linked.isPresent() && !(type.equals("Condition") && isPrimary(target, ask, byReference))) {
                     assembly.item(linked.get());
-                    secondaryItems.computeIfAbsent(list[0], k -> new LinkedHashSet<>()).add(target);
+                    secondary.item(type, target);
                 }
             }
             assembly.item(linksRemoved ? new StoredResource(condition.resourceType(), condition.id(), condition.versionId(),
@@ -85,14 +82,7 @@ final class ProblemsArea {
         }
         assembly.list(ClinicalList.primary(PrimaryList.PROBLEMS, assembly.patientId(), assembly.now(), primary, List.of(),
                 assembly.warnings(withheld)));
-        Set<String> secondaryCodes = new LinkedHashSet<>(secondaryItems.keySet());
-        secondaryCodes.addAll(secondaryWithheld);
-        for (String code : secondaryCodes) {
-            String title = SECONDARY_LISTS.values().stream().filter(l -> l[0].equals(code)).findFirst().orElseThrow()[1];
-            assembly.list(new ClinicalList(null, SECONDARY, code, title, title, assembly.patientId(), assembly.now(),
-                    List.copyOf(secondaryItems.getOrDefault(code, Set.of())), List.of(),
-                    assembly.warnings(secondaryWithheld.contains(code))));
-        }
+        secondary.addTo(assembly);
     }
 
     private static boolean isPrimary(String conditionReference, StructuredRecordRequest.Problems ask, Map<String, StoredResource> conditions) {
