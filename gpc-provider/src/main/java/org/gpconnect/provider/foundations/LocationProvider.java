@@ -9,7 +9,6 @@ import org.hl7.fhir.dstu3.model.Location;
 /** Read a location (there is no Location search in 1.6.2). */
 public class LocationProvider extends DirectoryProvider<Location> {
     public LocationProvider(GpRecordStore store, StoredResources resources) {
-        super(Location.class, SpineErrorCode.NO_RECORD_FOUND, IdentifierSystem.ODS_SITE_CODE,
-                SpineErrorCode.INVALID_PARAMETER, store, resources);
+        super(Location.class, SpineErrorCode.NO_RECORD_FOUND, IdentifierSystem.ODS_SITE_CODE, store, resources);
     }
 }

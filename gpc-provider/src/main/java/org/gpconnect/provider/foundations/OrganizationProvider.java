@@ -12,8 +12,7 @@ import org.hl7.fhir.dstu3.model.Organization;
 /** Find an organisation by ODS code, and Read an organisation. */
 public class OrganizationProvider extends DirectoryProvider<Organization> {
     public OrganizationProvider(GpRecordStore store, StoredResources resources) {
-        super(Organization.class, SpineErrorCode.ORGANISATION_NOT_FOUND, IdentifierSystem.ODS_ORGANIZATION_CODE,
-                SpineErrorCode.INVALID_PARAMETER, store, resources);
+        super(Organization.class, SpineErrorCode.ORGANISATION_NOT_FOUND, IdentifierSystem.ODS_ORGANIZATION_CODE, store, resources);
     }
 
     @Search(allowUnknownParams = true)

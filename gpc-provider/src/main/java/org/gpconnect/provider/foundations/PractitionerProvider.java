@@ -12,8 +12,7 @@ import org.hl7.fhir.dstu3.model.Practitioner;
 /** Find a practitioner by SDS user id, and Read a practitioner. */
 public class PractitionerProvider extends DirectoryProvider<Practitioner> {
     public PractitionerProvider(GpRecordStore store, StoredResources resources) {
-        super(Practitioner.class, SpineErrorCode.PRACTITIONER_NOT_FOUND, IdentifierSystem.SDS_USER_ID,
-                SpineErrorCode.INVALID_PARAMETER, store, resources);
+        super(Practitioner.class, SpineErrorCode.PRACTITIONER_NOT_FOUND, IdentifierSystem.SDS_USER_ID, store, resources);
     }
 
     @Search(allowUnknownParams = true)

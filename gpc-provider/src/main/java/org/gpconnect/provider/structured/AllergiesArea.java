@@ -1,7 +1,5 @@
 package org.gpconnect.provider.structured;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gpconnect.store.StoredResource;
 
 import java.util.ArrayList;
@@ -13,8 +11,6 @@ import java.util.List;
  * "Ended allergies" List (accessrecord_structured_development_allergies_guidance).
  */
 public final class AllergiesArea {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private AllergiesArea() {}
 
     public static void addTo(StructuredRecordAssembly assembly, boolean includeResolved) {
@@ -50,10 +46,6 @@ public final class AllergiesArea {
     }
 
     private static String clinicalStatus(StoredResource allergy) {
-        try {
-            return JSON.readTree(allergy.json()).path("clinicalStatus").asText();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + allergy.resourceType() + "/" + allergy.id() + " is not JSON", e);
-        }
+        return RecordItems.json(allergy).path("clinicalStatus").asText();
     }
 }

@@ -38,14 +38,17 @@ final class ConsultationsArea {
     private ConsultationsArea() {}
 
     static void addTo(StructuredRecordAssembly assembly, StructuredRecordRequest.Consultations ask) {
-        List<StoredResource> encounters = new ArrayList<>();
+        // each Encounter is parsed once: its start orders the most recent ones
+        Map<StoredResource, String> starts = new LinkedHashMap<>();
         for (StoredResource encounter : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of("Encounter"))) {
-            if (ask.searchPeriod().map(period -> inPeriod(RecordItems.json(encounter), period)).orElse(true)) {
-                encounters.add(encounter);
+            JsonNode json = RecordItems.json(encounter);
+            if (ask.searchPeriod().map(period -> inPeriod(json, period)).orElse(true)) {
+                starts.put(encounter, json.path("period").path("start").asText());
             }
         }
+        List<StoredResource> encounters = new ArrayList<>(starts.keySet());
         if (ask.numberOfMostRecent().isPresent()) {
-            encounters.sort(Comparator.comparing((StoredResource e) -> RecordItems.json(e).path("period").path("start").asText()).reversed());
+            encounters.sort(Comparator.comparing(starts::get, Comparator.reverseOrder()));
             encounters = encounters.subList(0, Math.min(encounters.size(), ask.numberOfMostRecent().get()));
         }
         Map<String, List<StoredResource>> structureByEncounter = new LinkedHashMap<>();

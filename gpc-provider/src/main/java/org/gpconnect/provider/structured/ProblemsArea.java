@@ -41,17 +41,23 @@ final class ProblemsArea {
 
     static void addTo(StructuredRecordAssembly assembly, StructuredRecordRequest.Problems ask) {
         List<StoredResource> conditions = assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of("Condition"));
-        Map<String, StoredResource> byReference = new LinkedHashMap<>();
-        conditions.forEach(c -> byReference.put("Condition/" + c.id(), c));
+        // which problems the filter returns, decided once: a link to one of them needs no secondary list
+        Set<String> primaryProblems = new LinkedHashSet<>();
+        for (StoredResource condition : conditions) {
+            JsonNode json = RecordItems.json(condition);
+            if (ask.includes(status(json), significance(json))) {
+                primaryProblems.add("Condition/" + condition.id());
+            }
+        }
 
         List<String> primary = new ArrayList<>();
         boolean withheld = false;
         SecondaryLists secondary = new SecondaryLists(SECONDARY_LISTS);
         for (StoredResource condition : conditions) {
-            ObjectNode json = (ObjectNode) RecordItems.json(condition);
-            if (!ask.includes(status(json), significance(json))) {
+            if (!primaryProblems.contains("Condition/" + condition.id())) {
                 continue;
             }
+            ObjectNode json = (ObjectNode) RecordItems.json(condition);
             if (assembly.confidential(condition)) {
                 withheld = true;
                 continue;
@@ -71,7 +77,7 @@ final class ProblemsArea {
                     if (secondary.covers(type)) {
                         secondary.withheld(type);
                     }
-                } else if (secondary.covers(type) && linked.isPresent() && !(type.equals("Condition") && isPrimary(target, ask, byReference))) {
+                } else if (secondary.covers(type) && linked.isPresent() && !primaryProblems.contains(target)) {
                     assembly.item(linked.get());
                     secondary.item(type, target);
                 }
@@ -85,14 +91,7 @@ final class ProblemsArea {
         secondary.addTo(assembly);
     }
 
-    private static boolean isPrimary(String conditionReference, StructuredRecordRequest.Problems ask, Map<String, StoredResource> conditions) {
-        StoredResource condition = conditions.get(conditionReference);
-        if (condition == null) {
-            return false;
-        }
-        JsonNode json = RecordItems.json(condition);
-        return ask.includes(status(json), significance(json));
-    }
+
 
     private static Optional<StoredResource> linked(StructuredRecordAssembly assembly, String reference) {
         int slash = reference.indexOf('/');

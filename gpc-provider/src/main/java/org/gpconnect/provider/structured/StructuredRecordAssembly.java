@@ -16,7 +16,6 @@ import java.util.Map;
  */
 public final class StructuredRecordAssembly {
     /** The spec's suggested order: patient and its care providers first, then the clinical content. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Map<String, Integer> ADMIN_ORDER = Map.of(
             "Patient", 0, "Organization", 1, "Practitioner", 2, "PractitionerRole", 3, "Location", 4);
 
@@ -85,16 +84,12 @@ public final class StructuredRecordAssembly {
     }
 
     private java.time.LocalDate registrationStart() {
-        try {
-            for (var extension : JSON.readTree(patient.json()).path("extension")) {
-                for (var part : extension.path("extension")) {
-                    if ("registrationPeriod".equals(part.path("url").asText()) && part.path("valuePeriod").hasNonNull("start")) {
-                        return java.time.LocalDate.parse(part.path("valuePeriod").get("start").asText().substring(0, 10));
-                    }
+        for (var extension : RecordItems.json(patient).path("extension")) {
+            for (var part : extension.path("extension")) {
+                if ("registrationPeriod".equals(part.path("url").asText()) && part.path("valuePeriod").hasNonNull("start")) {
+                    return java.time.LocalDate.parse(part.path("valuePeriod").get("start").asText().substring(0, 10));
                 }
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("stored Patient/" + patient.id() + " is not JSON", e);
         }
         return now.toLocalDate();
     }
