@@ -96,46 +96,66 @@ public class GpRecordStore {
                 }, GpRecordStore::resource);
     }
 
+    /** One patient's resources, read lazily by type for one request. */
+    public PatientResources resourcesOf(String odsCode, String patientId) {
+        return new PatientResources(this, odsCode, patientId);
+    }
+
+    record PatientRow(StoredResource resource, String filterFields) {}
+
+    List<PatientRow> patientRows(String odsCode, String patientId, String type) {
+        return query("SELECT resource_type, id, version_id, last_updated, json, filter_fields FROM fhir_resource"
+                        + " WHERE practice_ods = ? AND patient_id = ? AND resource_type = ? ORDER BY id",
+                ps -> { ps.setString(1, odsCode); ps.setString(2, patientId); ps.setString(3, type); },
+                rs -> new PatientRow(resource(rs), rs.getString(6)));
+    }
+
+    /** Convenience for callers without a request in hand: {@link #referencedClosure(PatientResources, java.util.Collection)}. */
+    public List<StoredResource> referencedClosure(String odsCode, String patientId, java.util.Collection<StoredResource> from) {
+        return referencedClosure(resourcesOf(odsCode, patientId), from);
+    }
+
     /**
      * Everything the given resources reference, directly or through what they reference (a
      * MedicationRequest's Medication, an Encounter's Location, a Practitioner's Organization), and
      * the PractitionerRoles of every Practitioner found: what a response Bundle must carry so that
-     * each reference resolves inside it. The starting resources themselves are not repeated.
+     * each reference resolves inside it. The starting resources themselves are not repeated. The
+     * patient's own resources come from {@code patient}; only shared ones (practitioners,
+     * organisations, medications, ...) are read here, by primary key.
      */
-    public List<StoredResource> referencedClosure(String odsCode, String patientId, java.util.Collection<StoredResource> from) {
-        // every reference the patient's own resources make, in one query through the patient index;
-        // only the few shared resources (practitioners, organisations, ...) are looked up one by one
-        java.util.Map<String, List<String[]>> patientReferences = new java.util.HashMap<>();
-        for (String[] row : query("SELECT r.resource_type, r.id, r.target_type, r.target_id FROM fhir_resource f"
-                        + " JOIN resource_reference r ON r.practice_ods = f.practice_ods AND r.resource_type = f.resource_type AND r.id = f.id"
-                        + " WHERE f.practice_ods = ? AND f.patient_id = ?",
-                ps -> { ps.setString(1, odsCode); ps.setString(2, patientId); },
-                rs -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})) {
-            patientReferences.computeIfAbsent(row[0] + "/" + row[1], k -> new ArrayList<>()).add(new String[]{row[2], row[3]});
-        }
+    public List<StoredResource> referencedClosure(PatientResources patient, java.util.Collection<StoredResource> from) {
+        String odsCode = patient.odsCode();
         java.util.Map<String, StoredResource> found = new java.util.LinkedHashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<StoredResource> frontier = new ArrayList<>();
         for (StoredResource resource : from) {
-            seen.add(resource.resourceType() + "/" + resource.id());
-        }
-        java.util.List<String[]> frontier = new java.util.ArrayList<>();
-        for (StoredResource resource : from) {
-            frontier.add(new String[]{resource.resourceType(), resource.id()});
+            if (seen.add(resource.resourceType() + "/" + resource.id())) {
+                frontier.add(resource);
+            }
         }
         while (!frontier.isEmpty()) {
-            java.util.Map<String, java.util.Set<String>> targets = new java.util.TreeMap<>();
-            for (String[] source : targets(odsCode, frontier, patientReferences)) {
-                if (seen.add(source[0] + "/" + source[1])) {
-                    targets.computeIfAbsent(source[0], t -> new java.util.TreeSet<>()).add(source[1]);
+            java.util.Map<String, java.util.Set<String>> shared = new java.util.TreeMap<>();
+            List<StoredResource> next = new ArrayList<>();
+            for (ResourceIndex.Reference target : targets(patient, frontier)) {
+                String reference = target.type() + "/" + target.id();
+                if (!seen.add(reference)) {
+                    continue;
+                }
+                Optional<StoredResource> own = patient.get(reference);
+                if (own.isPresent()) {
+                    found.put(reference, own.get());
+                    next.add(own.get());
+                } else {
+                    shared.computeIfAbsent(target.type(), t -> new java.util.TreeSet<>()).add(target.id());
                 }
             }
-            frontier = new java.util.ArrayList<>();
-            for (java.util.Map.Entry<String, java.util.Set<String>> byType : targets.entrySet()) {
+            for (java.util.Map.Entry<String, java.util.Set<String>> byType : shared.entrySet()) {
                 for (StoredResource target : byIds(odsCode, byType.getKey(), byType.getValue())) {
                     found.put(target.resourceType() + "/" + target.id(), target);
-                    frontier.add(new String[]{target.resourceType(), target.id()});
+                    next.add(target);
                 }
             }
+            frontier = next;
         }
         java.util.Set<String> practitioners = new java.util.TreeSet<>();
         for (StoredResource resource : found.values()) {
@@ -151,18 +171,35 @@ public class GpRecordStore {
         return List.copyOf(found.values());
     }
 
-    /** What the sources reference: from the patient's references, or by primary key for shared resources. */
-    private List<String[]> targets(String odsCode, List<String[]> sources, java.util.Map<String, List<String[]>> patientReferences) {
-        List<String[]> targets = new ArrayList<>();
-        for (String[] source : sources) {
-            List<String[]> known = patientReferences.get(source[0] + "/" + source[1]);
-            if (known != null) {
-                targets.addAll(known);
+    /** What the sources reference: the patient's from its references, shared ones by primary key. */
+    private List<ResourceIndex.Reference> targets(PatientResources patient, List<StoredResource> sources) {
+        List<ResourceIndex.Reference> targets = new ArrayList<>();
+        java.util.Map<String, List<String>> shared = new java.util.TreeMap<>();
+        for (StoredResource source : sources) {
+            if (patient.owns(source)) {
+                targets.addAll(patient.referencesOf(source));
             } else {
-                targets.addAll(query("SELECT target_type, target_id FROM resource_reference"
-                                + " WHERE practice_ods = ? AND resource_type = ? AND id = ?",
-                        ps -> { ps.setString(1, odsCode); ps.setString(2, source[0]); ps.setString(3, source[1]); },
-                        rs -> new String[]{rs.getString(1), rs.getString(2)}));
+                shared.computeIfAbsent(source.resourceType(), t -> new ArrayList<>()).add(source.id());
+            }
+        }
+        if (!shared.isEmpty()) {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement ps = connection.prepareStatement("SELECT target_type, target_id FROM resource_reference"
+                         + " WHERE practice_ods = ? AND resource_type = ? AND id = ?")) {
+                ps.setString(1, patient.odsCode());
+                for (java.util.Map.Entry<String, List<String>> byType : shared.entrySet()) {
+                    ps.setString(2, byType.getKey());
+                    for (String id : byType.getValue()) {
+                        ps.setString(3, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                targets.add(new ResourceIndex.Reference(rs.getString(1), rs.getString(2)));
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException(e);
             }
         }
         return targets;

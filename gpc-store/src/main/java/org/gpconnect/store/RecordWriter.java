@@ -47,15 +47,18 @@ public class RecordWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+        String filterFields = index.patientId() == null ? null
+                : FilterFields.of(resource, index.references(), index.patientId()).toString();
         Instant now = Instant.now();
         if (current == null) {
-            update("INSERT INTO fhir_resource (practice_ods, resource_type, id, version_id, patient_id, last_updated, json)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", odsCode, index.resourceType(), index.id(), version,
-                    index.patientId(), Timestamp.from(now), json);
+            update("INSERT INTO fhir_resource (practice_ods, resource_type, id, version_id, patient_id, last_updated, json,"
+                    + " filter_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", odsCode, index.resourceType(), index.id(), version,
+                    index.patientId(), Timestamp.from(now), json, filterFields);
         } else {
-            int changed = update("UPDATE fhir_resource SET version_id = ?, patient_id = ?, last_updated = ?, json = ?"
-                    + " WHERE practice_ods = ? AND resource_type = ? AND id = ? AND version_id = ?",
-                    version, index.patientId(), Timestamp.from(now), json, odsCode, index.resourceType(), index.id(), current);
+            int changed = update("UPDATE fhir_resource SET version_id = ?, patient_id = ?, last_updated = ?, json = ?,"
+                    + " filter_fields = ? WHERE practice_ods = ? AND resource_type = ? AND id = ? AND version_id = ?",
+                    version, index.patientId(), Timestamp.from(now), json, filterFields, odsCode, index.resourceType(),
+                    index.id(), current);
             if (changed != 1) {
                 throw new VersionConflictException(index.resourceType() + "/" + index.id());
             }

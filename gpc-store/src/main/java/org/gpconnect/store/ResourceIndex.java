@@ -45,7 +45,7 @@ public record ResourceIndex(String resourceType, String id, List<Identifier> ide
         return new ResourceIndex(type, id, identifiers, references, patientId);
     }
 
-    private static void collectReferences(JsonNode node, Set<Reference> into, boolean top) {
+    static void collectReferences(JsonNode node, Set<Reference> into, boolean top) {
         if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {

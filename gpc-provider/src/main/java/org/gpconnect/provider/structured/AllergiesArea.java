@@ -14,15 +14,14 @@ public final class AllergiesArea {
     private AllergiesArea() {}
 
     public static void addTo(StructuredRecordAssembly assembly, boolean includeResolved) {
-        List<StoredResource> allergies = assembly.store().patientResources(assembly.odsCode(), assembly.patientId(),
-                List.of("AllergyIntolerance"));
+        List<StoredResource> allergies = assembly.resources().ofType("AllergyIntolerance");
         List<String> active = new ArrayList<>();
         List<String> endedRefs = new ArrayList<>();
         List<String> ended = new ArrayList<>();
         boolean activeWithheld = false;
         boolean endedWithheld = false;
         for (StoredResource allergy : allergies) {
-            boolean resolved = "resolved".equals(clinicalStatus(allergy));
+            boolean resolved = "resolved".equals(assembly.fields(allergy).path("clinicalStatus").asText());
             if (assembly.confidential(allergy)) {
                 activeWithheld |= !resolved;
                 endedWithheld |= resolved;
@@ -43,9 +42,5 @@ public final class AllergiesArea {
             assembly.list(ClinicalList.primary(PrimaryList.ENDED_ALLERGIES, assembly.patientId(), assembly.now(), endedRefs, ended,
                     assembly.warnings(endedWithheld)));
         }
-    }
-
-    private static String clinicalStatus(StoredResource allergy) {
-        return RecordItems.json(allergy).path("clinicalStatus").asText();
     }
 }

@@ -40,8 +40,8 @@ final class ConsultationsArea {
     static void addTo(StructuredRecordAssembly assembly, StructuredRecordRequest.Consultations ask) {
         // each Encounter is parsed once: its start orders the most recent ones
         Map<StoredResource, String> starts = new LinkedHashMap<>();
-        for (StoredResource encounter : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of("Encounter"))) {
-            JsonNode json = RecordItems.json(encounter);
+        for (StoredResource encounter : assembly.resources().ofType("Encounter")) {
+            JsonNode json = assembly.fields(encounter);
             if (ask.searchPeriod().map(period -> inPeriod(json, period)).orElse(true)) {
                 starts.put(encounter, json.path("period").path("start").asText());
             }
@@ -52,8 +52,8 @@ final class ConsultationsArea {
             encounters = encounters.subList(0, Math.min(encounters.size(), ask.numberOfMostRecent().get()));
         }
         Map<String, List<StoredResource>> structureByEncounter = new LinkedHashMap<>();
-        for (StoredResource list : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of("List"))) {
-            String encounter = RecordItems.json(list).path("encounter").path("reference").asText(null);
+        for (StoredResource list : assembly.resources().ofType("List")) {
+            String encounter = assembly.fields(list).path("encounter").path("reference").asText(null);
             if (encounter != null) {
                 structureByEncounter.computeIfAbsent(encounter, k -> new ArrayList<>()).add(list);
             }
@@ -71,19 +71,16 @@ final class ConsultationsArea {
             assembly.item(encounter);
             primary.add("Encounter/" + encounter.id());
             for (StoredResource structure : structureByEncounter.getOrDefault("Encounter/" + encounter.id(), List.of())) {
-                ObjectNode json = (ObjectNode) RecordItems.json(structure);
-                ArrayNode entries = json.has("entry") ? (ArrayNode) json.get("entry") : json.arrayNode();
-                boolean changed = false;
-                for (int i = entries.size() - 1; i >= 0; i--) {
-                    String reference = entries.get(i).path("item").path("reference").asText(null);
+                Set<String> withheldEntries = new HashSet<>();
+                for (JsonNode entry : assembly.fields(structure).path("entry")) {
+                    String reference = entry.path("item").path("reference").asText(null);
                     if (reference == null || reference.startsWith("List/")) {
                         continue;
                     }
                     String type = reference.substring(0, reference.indexOf('/'));
-                    StoredResource item = assembly.store().read(assembly.odsCode(), type, reference.substring(type.length() + 1)).orElse(null);
+                    StoredResource item = assembly.resources().get(reference).orElse(null);
                     if (item != null && assembly.confidential(item)) {
-                        entries.remove(i);
-                        changed = true;
+                        withheldEntries.add(reference);
                         if (secondary.covers(type)) {
                             secondary.withheld(type);
                         }
@@ -96,15 +93,13 @@ final class ConsultationsArea {
                         plans.add(reference);
                     }
                 }
-                assembly.item(changed ? new StoredResource(structure.resourceType(), structure.id(), structure.versionId(),
-                        structure.lastUpdated(), json.toString()) : structure);
+                assembly.item(withheldEntries.isEmpty() ? structure : withoutEntries(structure, withheldEntries));
             }
         }
         // a medication in a consultation always comes as statement, authorisation and Medication
         if (!plans.isEmpty()) {
-            for (StoredResource statement : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(),
-                    List.of("MedicationStatement"))) {
-                if (plans.contains(RecordItems.json(statement).path("basedOn").path(0).path("reference").asText())
+            for (StoredResource statement : assembly.resources().ofType("MedicationStatement")) {
+                if (plans.contains(assembly.fields(statement).path("basedOn").path(0).path("reference").asText())
                         && !assembly.confidential(statement)) {
                     assembly.item(statement);
                 }
@@ -113,6 +108,19 @@ final class ConsultationsArea {
         assembly.list(ClinicalList.primary(PrimaryList.CONSULTATIONS, assembly.patientId(), assembly.now(), primary, List.of(),
                 assembly.warnings(withheld)));
         secondary.addTo(assembly);
+    }
+
+    /** The structure List without the entries of withheld (confidential) items. */
+    private static StoredResource withoutEntries(StoredResource structure, Set<String> withheld) {
+        ObjectNode json = (ObjectNode) RecordItems.json(structure);
+        ArrayNode entries = (ArrayNode) json.get("entry");
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (withheld.contains(entries.get(i).path("item").path("reference").asText())) {
+                entries.remove(i);
+            }
+        }
+        return new StoredResource(structure.resourceType(), structure.id(), structure.versionId(), structure.lastUpdated(),
+                json.toString());
     }
 
     /** Started on or after the period's start, ended on or before its end (structured.md §7). */

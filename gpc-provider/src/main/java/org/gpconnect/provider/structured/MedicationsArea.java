@@ -23,14 +23,14 @@ final class MedicationsArea {
     private MedicationsArea() {}
 
     static void addTo(StructuredRecordAssembly assembly, StructuredRecordRequest.Medication ask) {
-        List<StoredResource> resources = assembly.store().patientResources(assembly.odsCode(), assembly.patientId(),
-                List.of("MedicationStatement", "MedicationRequest"));
+        List<StoredResource> resources = new ArrayList<>(assembly.resources().ofType("MedicationStatement"));
+        resources.addAll(assembly.resources().ofType("MedicationRequest"));
         Map<String, StoredResource> plans = new HashMap<>();
         Map<String, List<StoredResource>> issues = new HashMap<>();
         List<StoredResource> statements = new ArrayList<>();
         Map<String, JsonNode> json = new HashMap<>();
         for (StoredResource resource : resources) {
-            JsonNode node = RecordItems.json(resource);
+            JsonNode node = assembly.fields(resource);
             json.put(resource.resourceType() + "/" + resource.id(), node);
             if (resource.resourceType().equals("MedicationStatement")) {
                 statements.add(resource);

@@ -40,11 +40,11 @@ final class ProblemsArea {
     private ProblemsArea() {}
 
     static void addTo(StructuredRecordAssembly assembly, StructuredRecordRequest.Problems ask) {
-        List<StoredResource> conditions = assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of("Condition"));
+        List<StoredResource> conditions = assembly.resources().ofType("Condition");
         // which problems the filter returns, decided once: a link to one of them needs no secondary list
         Set<String> primaryProblems = new LinkedHashSet<>();
         for (StoredResource condition : conditions) {
-            JsonNode json = RecordItems.json(condition);
+            JsonNode json = assembly.fields(condition);
             if (ask.includes(status(json), significance(json))) {
                 primaryProblems.add("Condition/" + condition.id());
             }
@@ -57,23 +57,20 @@ final class ProblemsArea {
             if (!primaryProblems.contains("Condition/" + condition.id())) {
                 continue;
             }
-            ObjectNode json = (ObjectNode) RecordItems.json(condition);
             if (assembly.confidential(condition)) {
                 withheld = true;
                 continue;
             }
-            boolean linksRemoved = false;
-            ArrayNode extensions = json.has("extension") ? (ArrayNode) json.get("extension") : json.arrayNode();
-            for (int i = extensions.size() - 1; i >= 0; i--) {
-                String target = linkTarget(extensions.get(i));
+            Set<String> removedLinks = new LinkedHashSet<>();
+            for (JsonNode extension : assembly.fields(condition).path("extension")) {
+                String target = linkTarget(extension);
                 if (target == null) {
                     continue;
                 }
                 String type = target.substring(0, target.indexOf('/'));
-                Optional<StoredResource> linked = linked(assembly, target);
+                Optional<StoredResource> linked = assembly.resources().get(target);
                 if (linked.isPresent() && assembly.confidential(linked.get())) {
-                    extensions.remove(i);
-                    linksRemoved = true;
+                    removedLinks.add(target);
                     if (secondary.covers(type)) {
                         secondary.withheld(type);
                     }
@@ -82,8 +79,7 @@ final class ProblemsArea {
                     secondary.item(type, target);
                 }
             }
-            assembly.item(linksRemoved ? new StoredResource(condition.resourceType(), condition.id(), condition.versionId(),
-                    condition.lastUpdated(), json.toString()) : condition);
+            assembly.item(removedLinks.isEmpty() ? condition : withoutLinks(condition, removedLinks));
             primary.add("Condition/" + condition.id());
         }
         assembly.list(ClinicalList.primary(PrimaryList.PROBLEMS, assembly.patientId(), assembly.now(), primary, List.of(),
@@ -93,9 +89,17 @@ final class ProblemsArea {
 
 
 
-    private static Optional<StoredResource> linked(StructuredRecordAssembly assembly, String reference) {
-        int slash = reference.indexOf('/');
-        return assembly.store().read(assembly.odsCode(), reference.substring(0, slash), reference.substring(slash + 1));
+    /** The problem without its links to withheld (confidential) items. */
+    private static StoredResource withoutLinks(StoredResource condition, Set<String> removed) {
+        ObjectNode json = (ObjectNode) RecordItems.json(condition);
+        ArrayNode extensions = (ArrayNode) json.get("extension");
+        for (int i = extensions.size() - 1; i >= 0; i--) {
+            if (removed.contains(linkTarget(extensions.get(i)))) {
+                extensions.remove(i);
+            }
+        }
+        return new StoredResource(condition.resourceType(), condition.id(), condition.versionId(), condition.lastUpdated(),
+                json.toString());
     }
 
     private static String linkTarget(JsonNode extension) {

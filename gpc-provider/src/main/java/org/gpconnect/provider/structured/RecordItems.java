@@ -28,8 +28,8 @@ final class RecordItems {
                         java.util.function.BiPredicate<StoredResource, JsonNode> include) {
         List<String> references = new ArrayList<>();
         boolean withheld = false;
-        for (StoredResource item : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(), List.of(type))) {
-            if (!include.test(item, json(item))) {
+        for (StoredResource item : assembly.resources().ofType(type)) {
+            if (!include.test(item, assembly.fields(item))) {
                 continue;
             }
             if (assembly.confidential(item)) {

@@ -55,19 +55,17 @@ final class SimpleAreas {
     /** The Observations a pathology report holds: its results and what its test groups hold (has-member). */
     private static java.util.Set<String> investigationParts(StructuredRecordAssembly assembly) {
         java.util.Set<String> parts = new java.util.HashSet<>();
-        for (org.gpconnect.store.StoredResource report : assembly.store().patientResources(assembly.odsCode(), assembly.patientId(),
-                java.util.List.of("DiagnosticReport"))) {
-            for (JsonNode result : RecordItems.json(report).path("result")) {
+        for (org.gpconnect.store.StoredResource report : assembly.resources().ofType("DiagnosticReport")) {
+            for (JsonNode result : assembly.fields(report).path("result")) {
                 parts.add(result.path("reference").asText());
             }
         }
         if (parts.isEmpty()) {
             return parts;
         }
-        for (org.gpconnect.store.StoredResource observation : assembly.store().patientResources(assembly.odsCode(),
-                assembly.patientId(), java.util.List.of("Observation"))) {
+        for (org.gpconnect.store.StoredResource observation : assembly.resources().ofType("Observation")) {
             if (parts.contains("Observation/" + observation.id())) {
-                for (JsonNode related : RecordItems.json(observation).path("related")) {
+                for (JsonNode related : assembly.fields(observation).path("related")) {
                     parts.add(related.path("target").path("reference").asText());
                 }
             }

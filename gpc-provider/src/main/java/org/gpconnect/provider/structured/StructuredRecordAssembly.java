@@ -1,6 +1,7 @@
 package org.gpconnect.provider.structured;
 
 import org.gpconnect.store.GpRecordStore;
+import org.gpconnect.store.PatientResources;
 import org.gpconnect.store.StoredResource;
 
 import java.time.OffsetDateTime;
@@ -24,7 +25,7 @@ public final class StructuredRecordAssembly {
     private final StoredResource patient;
     private final org.gpconnect.store.PatientRecord record;
     private final OffsetDateTime now;
-    private java.util.Set<String> confidential;
+    private final PatientResources resources;
     /** Record migration with sensitive information: confidential items go too, labelled NOPAT. */
     private boolean includeConfidential;
     private final List<StoredResource> items = new ArrayList<>();
@@ -38,6 +39,7 @@ public final class StructuredRecordAssembly {
         this.patient = patient.resource();
         this.record = patient.record();
         this.now = now;
+        this.resources = store.resourcesOf(odsCode, this.patient.id());
         referenceSources.add(this.patient);
     }
 
@@ -51,10 +53,7 @@ public final class StructuredRecordAssembly {
     }
 
     private boolean markedConfidential(StoredResource item) {
-        if (confidential == null) {
-            confidential = store.confidentialItems(odsCode, patient.id());
-        }
-        return confidential.contains(item.resourceType() + "/" + item.id());
+        return resources.markedConfidential(item);
     }
 
     /** A confidential item that migration does send carries the "no disclosure to patient" label (structured.md §10). */
@@ -96,8 +95,13 @@ public final class StructuredRecordAssembly {
 
     public String patientId() { return patient.id(); }
     public OffsetDateTime now() { return now; }
-    public GpRecordStore store() { return store; }
-    public String odsCode() { return odsCode; }
+    /** The patient's stored resources, each type read once for the whole request. */
+    public PatientResources resources() { return resources; }
+
+    /** The elements an item is selected and linked by ({@link org.gpconnect.store.FilterFields}). */
+    public com.fasterxml.jackson.databind.JsonNode fields(StoredResource item) {
+        return resources.filterFields(item);
+    }
 
     /** A clinical item returned as a Bundle entry of its own. */
     public void item(StoredResource resource) {
@@ -117,7 +121,7 @@ public final class StructuredRecordAssembly {
     public StructuredRecordBundle write(String traceId) {
         StructuredRecordBundle bundle = new StructuredRecordBundle(traceId);
         // a confidential item is never returned for direct care, whoever points at it
-        List<StoredResource> referenced = new ArrayList<>(store.referencedClosure(odsCode, patient.id(), referenceSources).stream()
+        List<StoredResource> referenced = new ArrayList<>(store.referencedClosure(resources, referenceSources).stream()
                 .filter(resource -> !confidential(resource)).toList());
         referenced.sort(Comparator.comparing(r -> ADMIN_ORDER.getOrDefault(r.resourceType(), ADMIN_ORDER.size())));
         bundle.add(patient);

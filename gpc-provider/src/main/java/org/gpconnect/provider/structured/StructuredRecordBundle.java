@@ -16,10 +16,10 @@ import java.util.Set;
 public final class StructuredRecordBundle {
     public static final String PROFILE = "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-StructuredRecord-Bundle-1";
 
-    private final StringBuilder entries = new StringBuilder(16 * 1024);
+    /** Each entry's resource JSON, in Bundle order: written out piece by piece, never joined in memory. */
+    private final java.util.List<String> resources = new java.util.ArrayList<>();
     private final Set<String> included = new HashSet<>();
     private final String traceId;
-    private int count;
 
     public StructuredRecordBundle(String traceId) {
         this.traceId = traceId;
@@ -44,16 +44,36 @@ public final class StructuredRecordBundle {
     }
 
     public int size() {
-        return count;
+        return resources.size();
     }
 
     private void append(String resourceJson) {
-        entries.append(count++ == 0 ? "" : ",").append("{\"resource\":").append(resourceJson).append('}');
+        resources.add(resourceJson);
+    }
+
+    /** Writes the Bundle as JSON (UTF-8) to the stream, a resource at a time. */
+    public void writeJson(java.io.OutputStream out) throws java.io.IOException {
+        java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
+                64 * 1024);
+        writer.write("{\"resourceType\":\"Bundle\",\"id\":\"" + traceId.replace("\"", "") + "\",\"meta\":{\"profile\":[\""
+                + PROFILE + "\"]},\"type\":\"collection\"");
+        for (int i = 0; i < resources.size(); i++) {
+            writer.write(i == 0 ? ",\"entry\":[{\"resource\":" : ",{\"resource\":");
+            writer.write(resources.get(i));
+            writer.write('}');
+        }
+        writer.write(resources.isEmpty() ? "}" : "]}");
+        writer.flush();
     }
 
     public String json() {
-        return "{\"resourceType\":\"Bundle\",\"id\":\"" + traceId.replace("\"", "") + "\",\"meta\":{\"profile\":[\"" + PROFILE
-                + "\"]},\"type\":\"collection\"" + (count == 0 ? "" : ",\"entry\":[" + entries + "]") + "}";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            writeJson(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String xml(FhirContext fhir) {

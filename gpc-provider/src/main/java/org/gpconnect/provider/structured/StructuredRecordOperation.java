@@ -126,10 +126,14 @@ public class StructuredRecordOperation {
 
     private void write(HttpServletRequest request, HttpServletResponse response, StructuredRecordBundle bundle) throws IOException {
         boolean xml = request.getHeader("Accept").startsWith("application/fhir+xml");
-        byte[] body = (xml ? bundle.xml(fhir) : bundle.json()).getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setContentType((xml ? "application/fhir+xml" : "application/fhir+json") + ";charset=utf-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        if (xml) {
+            byte[] body = bundle.xml(fhir).getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        } else {
+            bundle.writeJson(response.getOutputStream());
+        }
     }
 }
