@@ -397,6 +397,27 @@ def immunisation(p, n, kind, date, practitioner, dose=1, series=None, encounter_
     return i
 
 
+# Immunisation consent / dissent status (includeImmunisations.includeStatus): Observations returned in the
+# Immunisations List, never as uncategorised data. The codes are those of ImmunisationStatus.CODES in
+# gpc-provider (accessrecord_structured_development_immunization_guidance; 268559007 from immunizations_response3).
+IMM_STATUS = {
+    "consent": ("310375005", "Immunization consent given"),
+    "no-consent": ("310376006", "Immunization consent not given"),
+    "refused": ("591000119102", "Vaccine refused by patient"),
+    "no-consent-any": ("268559007", "No consent for any immunization"),
+}
+
+
+def immunisation_status(p, n, kind, start, performer, comment, end=None):
+    """A consent or dissent record; an ended one has an effectivePeriod with start and end."""
+    o = observation(p, "immstatus-%s-%s" % (p, n), *IMM_STATUS[kind], start, performer, comment=comment,
+                    issued=end)  # issued: last changed, i.e. when an ended record was ended
+    if end:  # effectiveDateTime becomes effectivePeriod, in the same place
+        o = {("effectivePeriod" if k == "effectiveDateTime" else k): ({"start": start, "end": end}
+             if k == "effectiveDateTime" else v) for k, v in o.items()}
+    return o
+
+
 def referral(p, n, code, display, authored, requester, priority="routine", context=None, description=None,
              note=None, recipient=None):
     rid = "referral-%s-%s" % (p, n)
@@ -615,7 +636,13 @@ def patient2_record():
     # immunisations
     I += [immunisation(2, 1, "pneumo", "2021-11-02", "6", note="Given at the practice flu clinic."),
           immunisation(2, 2, "flu", "2024-10-08", "6", lot="FL4821X"),
-          immunisation(2, 3, "flu", "2025-10-14", "6", encounter_id="enc-2-5", lot="FL5307K")]
+          immunisation(2, 3, "flu", "2025-10-14", "6", encounter_id="enc-2-5", lot="FL5307K"),
+          # consent: one ended (2021-2023), then given again for the 2024 flu season
+          immunisation_status(2, 1, "consent", "2021-11-02T10:05:00+00:00", "6",
+                              "Consent given for the annual influenza and pneumococcal programme.",
+                              end="2023-09-30T12:00:00+01:00"),
+          immunisation_status(2, 2, "consent", "2024-10-08T09:20:00+01:00", "6",
+                              "Consent given for seasonal influenza vaccination.")]
     # investigation linked to the diabetes problem
     INV += investigation(2, "2-1", "2024-02-20T16:05:00+00:00", "2024-02-19T09:30:00+00:00", "2",
                          {"hb": 118, "wcc": 6.8, "plt": 254}, reason="Tiredness; type 2 diabetes annual review",
@@ -677,7 +704,9 @@ def patient3_record():
     O = [weight(3, "obs-3-1", "2023-04-04T10:00:00+01:00", "3", 64.0),
          bp(3, "obs-3-2", "2023-04-04T10:03:00+01:00", "3", 124, 78)]
     I = [immunisation(3, 1, "flu", "2025-10-21", "6", lot="FL5311M"),
-         immunisation(3, 2, "hepa1", "2019-07-02", "6", series=2, note="Travel: Nepal.")]
+         immunisation(3, 2, "hepa1", "2019-07-02", "6", series=2, note="Travel: Nepal."),
+         immunisation_status(3, 1, "refused", "2023-10-10T11:30:00+01:00", "6",
+                             "Declined the COVID-19 autumn booster; happy to have the influenza vaccine.")]
     INV = investigation(3, "3-1", "2025-06-11T15:40:00+01:00", "2025-06-10T08:45:00+01:00", "3",
                         {"hb": 134, "wcc": 12.1, "plt": 310}, reason="Recurrent sore throats",
                         comment="Slightly raised white cell count: no action, recheck if symptoms persist.")
@@ -686,6 +715,11 @@ def patient3_record():
     D = [diary(3, 1, "171279008", "Immunisation due", "2027-01-05", "2027-02-05", "2026-07-05", "6",
                note="Second hepatitis A dose (booster).")]
     return O, I, INV, REF, D
+
+
+def immunisation_status_other():
+    return [immunisation_status(5, 1, "no-consent-any", "2023-06-06T15:10:00+01:00", "3",
+                                "Patient has expressed dissent for all immunisations.")]
 
 
 def referrals_other():
@@ -700,7 +734,7 @@ def main():
     bundle("medications.json", medications())
     bundle("problems.json", C2)
     bundle("consultations.json", E2 + L2)
-    bundle("immunisations.json", I2 + I3)
+    bundle("immunisations.json", I2 + I3 + immunisation_status_other())
     bundle("uncategorised.json", O2 + O3)
     bundle("investigations.json", INV2 + INV3)
     bundle("referrals.json", REF2 + REF3 + referrals_other())

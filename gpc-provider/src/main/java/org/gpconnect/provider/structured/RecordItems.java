@@ -26,9 +26,15 @@ final class RecordItems {
 
     static void addList(StructuredRecordAssembly assembly, PrimaryList list, String type,
                         java.util.function.BiPredicate<StoredResource, JsonNode> include) {
+        addList(assembly, list, List.of(type), include);
+    }
+
+    /** A List of several resource types (immunisations and their status Observations), each type in id order. */
+    static void addList(StructuredRecordAssembly assembly, PrimaryList list, List<String> types,
+                        java.util.function.BiPredicate<StoredResource, JsonNode> include) {
         List<String> references = new ArrayList<>();
         boolean withheld = false;
-        for (StoredResource item : assembly.resources().ofType(type)) {
+        for (StoredResource item : types.stream().flatMap(type -> assembly.resources().ofType(type).stream()).toList()) {
             if (!include.test(item, assembly.fields(item))) {
                 continue;
             }
@@ -36,7 +42,7 @@ final class RecordItems {
                 withheld = true;
             } else {
                 assembly.item(item);
-                references.add(type + "/" + item.id());
+                references.add(item.resourceType() + "/" + item.id());
             }
         }
         assembly.list(ClinicalList.primary(list, assembly.patientId(), assembly.now(), references, List.of(),

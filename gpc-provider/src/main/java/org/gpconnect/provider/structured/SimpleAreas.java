@@ -14,9 +14,9 @@ final class SimpleAreas {
 
     /** Given immunisations always; not-given ones only when asked; no date filter. */
     static void immunisations(StructuredRecordAssembly assembly, StructuredRecordRequest.Immunisations ask) {
-        RecordItems.addList(assembly, PrimaryList.IMMUNISATIONS, "Immunization",
+        RecordItems.addList(assembly, PrimaryList.IMMUNISATIONS, ImmunisationStatus.types(ask), ImmunisationStatus.withStatus(ask,
                 item -> !"entered-in-error".equals(item.path("status").asText())
-                        && (ask.includeNotGiven() || !item.path("notGiven").asBoolean(false)));
+                        && (ask.includeNotGiven() || !item.path("notGiven").asBoolean(false))));
     }
 
     /** Outbound referrals authored in the period; entered-in-error never. */
@@ -48,6 +48,7 @@ final class SimpleAreas {
         RecordItems.addList(assembly, PrimaryList.UNCATEGORISED, "Observation",
                 (stored, item) -> !investigationParts.contains("Observation/" + stored.id())
                         && !COMMENT_NOTE.equals(item.path("code").path("coding").path(0).path("code").asText())
+                        && !ImmunisationStatus.recordsStatus(item)
                         && RecordItems.within(ask.searchPeriod().orElse(null),
                         item.hasNonNull("effectivePeriod") ? item.path("effectivePeriod").get("start") : item.get("effectiveDateTime")));
     }

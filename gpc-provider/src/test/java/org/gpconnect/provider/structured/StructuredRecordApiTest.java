@@ -67,6 +67,108 @@ public abstract class StructuredRecordApiTest extends ApiTest {
         assertConformant(bundle);
     }
 
+    static final String EVERY_AREA = String.join(",", ALLERGIES_WITH_RESOLVED, "{\"name\":\"includeMedication\"}",
+            "{\"name\":\"includeConsultations\"}", "{\"name\":\"includeProblems\"}", "{\"name\":\"includeImmunisations\"}",
+            "{\"name\":\"includeUncategorisedData\"}", "{\"name\":\"includeInvestigations\"}", "{\"name\":\"includeReferrals\"}",
+            "{\"name\":\"includeDiaryEntries\"}");
+
+    static String immunisations(String statusPart) {
+        return "{\"name\":\"includeImmunisations\"" + (statusPart == null ? "" : ",\"part\":[{\"name\":\"includeStatus\",\"valueBoolean\":" + statusPart + "}]") + "}";
+    }
+
+    static ListResource list(Bundle bundle, String title) {
+        return lists(bundle).stream().filter(l -> l.getTitle().equals(title)).findFirst().orElseThrow(() -> new AssertionError("no List " + title));
+    }
+
+    static List<String> items(ListResource list) {
+        return list.getEntry().stream().map(e -> e.getItem().getReference()).toList();
+    }
+
+    static List<String> ids(Bundle bundle) {
+        return bundle.getEntry().stream().map(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart()).toList();
+    }
+
+    /** Every "Type/id" reference anywhere in the Bundle's JSON names a resource the Bundle holds ("#id" ones its container holds). */
+    static void assertEveryReferenceResolves(Response response) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (com.fasterxml.jackson.databind.JsonNode entry : json.path("entry")) {
+                present.add(entry.path("resource").path("resourceType").asText() + "/" + entry.path("resource").path("id").asText());
+            }
+            List<String> references = json.findValues("reference").stream().map(com.fasterxml.jackson.databind.JsonNode::asText)
+                    .filter(r -> !r.startsWith("#")).toList();
+            assertThat(references).isNotEmpty();
+            assertThat(present).as("references without their resource in the Bundle").containsAll(references);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void immunisationStatusObservationsComeWithTheImmunisationsUnlessIncludeStatusIsFalse() {
+        List<String> status = List.of("Observation/immstatus-2-1", "Observation/immstatus-2-2");
+        for (String includeStatus : new String[]{null, "true"}) {
+            Response response = structured(parameters("9690937286", immunisations(includeStatus))).send();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            Bundle bundle = response.resource(Bundle.class);
+            assertThat(items(list(bundle, "Immunisations"))).as("includeStatus " + includeStatus)
+                    .containsAll(status).contains("Immunization/imm-2-1", "Immunization/imm-2-2", "Immunization/imm-2-3")
+                    .allMatch(r -> r.startsWith("Immunization/") || status.contains(r));
+            assertThat(ids(bundle)).containsAll(status);
+            org.hl7.fhir.dstu3.model.Observation ended = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                    .filter(r -> r.getIdElement().getIdPart().equals("immstatus-2-1"))
+                    .map(r -> (org.hl7.fhir.dstu3.model.Observation) r).findFirst().orElseThrow();
+            assertThat(ended.getCode().getCodingFirstRep().getCode()).isEqualTo("310375005");
+            assertThat(ended.getEffectivePeriod().hasStart()).as("an ended consent has a period").isTrue();
+            assertThat(ended.getEffectivePeriod().hasEnd()).isTrue();
+            assertConformant(bundle);
+            assertEveryReferenceResolves(response);
+        }
+
+        Bundle withoutStatus = structured(parameters("9690937286", immunisations("false"))).send().resource(Bundle.class);
+        assertThat(items(list(withoutStatus, "Immunisations"))).isNotEmpty().allMatch(r -> r.startsWith("Immunization/"));
+        assertThat(ids(withoutStatus)).noneMatch(id -> id.startsWith("Observation/"));
+
+        assertThat(items(list(structured(parameters("9690937294", immunisations(null))).send().resource(Bundle.class), "Immunisations")))
+                .contains("Observation/immstatus-3-1", "Immunization/imm-3-1");
+        assertThat(items(list(structured(parameters("9690937375", immunisations(null))).send().resource(Bundle.class), "Immunisations")))
+                .as("patient 5: a dissent and no immunisation").containsExactly("Observation/immstatus-5-1");
+        assertThat(list(structured(parameters("9690937375", immunisations("false"))).send().resource(Bundle.class), "Immunisations")
+                .getEmptyReason().getCodingFirstRep().getCode()).isEqualTo("no-content-recorded");
+    }
+
+    @Test
+    void immunisationStatusIsNeverUncategorisedData() {
+        for (String nhsNumber : new String[]{"9690937286", "9690937294", "9690937375"}) {
+            Bundle uncategorisedOnly = structured(parameters(nhsNumber, "{\"name\":\"includeUncategorisedData\"}")).send().resource(Bundle.class);
+            assertThat(items(list(uncategorisedOnly, "Uncategorised data"))).as(nhsNumber).noneMatch(r -> r.contains("immstatus-"));
+            assertThat(ids(uncategorisedOnly)).as(nhsNumber).noneMatch(id -> id.contains("immstatus-"));
+
+            Bundle both = structured(parameters(nhsNumber, immunisations("true"), "{\"name\":\"includeUncategorisedData\",\"part\":"
+                    + "[{\"name\":\"uncategorisedDataSearchPeriod\",\"valuePeriod\":{\"start\":\"2000-01-01\"}}]}")).send().resource(Bundle.class);
+            assertThat(items(list(both, "Uncategorised data"))).as(nhsNumber).noneMatch(r -> r.contains("immstatus-"));
+            assertThat(items(list(both, "Immunisations"))).as(nhsNumber).anyMatch(r -> r.startsWith("Observation/immstatus-"));
+        }
+        Bundle migrated = migrate(false, "patient/*.read conf/N", "B82617").send().resource(Bundle.class);
+        assertThat(items(list(migrated, "Uncategorised data"))).noneMatch(r -> r.contains("immstatus-"));
+        assertThat(items(list(migrated, "Immunisations"))).contains("Observation/immstatus-2-1", "Observation/immstatus-2-2");
+    }
+
+    @Test
+    void patient2sAndPatient3sWholeRecordsConformAndResolveEveryReference() {
+        for (String nhsNumber : new String[]{"9690937286", "9690937294"}) {
+            Response response = structured(parameters(nhsNumber, EVERY_AREA)).send();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            Bundle bundle = response.resource(Bundle.class);
+            assertThat(lists(bundle)).extracting(ListResource::getTitle).as(nhsNumber).contains("Allergies and adverse reactions",
+                    "Medications and medical devices", "List of consultations", "Problems", "Immunisations", "Uncategorised data",
+                    "Investigations and results", "Outbound referral", "Patient recall administration");
+            assertConformant(bundle);
+            assertEveryReferenceResolves(response);
+        }
+    }
+
     @Test
     void investigationsAndUncategorisedDataOfPatient2() {
         Response response = structured(parameters("9690937286", "{\"name\":\"includeInvestigations\"}",
