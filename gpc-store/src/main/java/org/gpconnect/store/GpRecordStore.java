@@ -119,7 +119,8 @@ public class GpRecordStore {
      * Everything the given resources reference, directly or through what they reference (a
      * MedicationRequest's Medication, an Encounter's Location, a Practitioner's Organization), and
      * the PractitionerRoles of every Practitioner found: what a response Bundle must carry so that
-     * each reference resolves inside it. The starting resources themselves are not repeated. The
+     * each reference resolves inside it. The starting resources themselves are not repeated, nor is
+     * the patient (the caller's Bundle starts with it). The
      * patient's own resources come from {@code patient}; only shared ones (practitioners,
      * organisations, medications, ...) are read here, by primary key.
      */
