@@ -11,7 +11,7 @@ import java.sql.Statement;
 
 /**
  * Adds {@code fhir_resource.filter_fields} (the elements Access Record: Structured selects and
- * links items by, see {@link FilterFields}) and fills it for the patient resources already stored,
+ * links items by, see {@link FilterFields}) and fills it for the resources already stored,
  * so a store written before it answers as fast as a new one.
  */
 public class V4__Filter_fields extends BaseJavaMigration {

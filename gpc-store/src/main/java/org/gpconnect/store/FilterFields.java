@@ -27,10 +27,10 @@ public final class FilterFields {
 
     private FilterFields() {}
 
-    /** Writes the filter fields of every patient resource that has none (schema migrations call this). */
+    /** Writes the filter fields of every resource that has none (schema migrations call this). */
     public static void backfill(java.sql.Connection connection) throws java.sql.SQLException {
         try (java.sql.PreparedStatement select = connection.prepareStatement("SELECT practice_ods, resource_type, id, json"
-                + " FROM fhir_resource WHERE patient_id IS NOT NULL AND filter_fields IS NULL");
+                + " FROM fhir_resource WHERE filter_fields IS NULL");
              java.sql.PreparedStatement update = connection.prepareStatement("UPDATE fhir_resource SET filter_fields = ?"
                      + " WHERE practice_ods = ? AND resource_type = ? AND id = ?");
              java.sql.ResultSet rows = query(select)) {

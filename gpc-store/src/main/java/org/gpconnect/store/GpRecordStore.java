@@ -28,6 +28,8 @@ public class GpRecordStore {
     private final DataSource dataSource;
     private final java.util.concurrent.ConcurrentHashMap<String, CachedPractice> practices = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final java.util.concurrent.ConcurrentHashMap<String, PracticeDirectory> directories = new java.util.concurrent.ConcurrentHashMap<>();
+
     private record CachedPractice(Optional<Practice> practice, long readAt) {}
 
     public GpRecordStore(DataSource dataSource) {
@@ -101,13 +103,22 @@ public class GpRecordStore {
         return new PatientResources(this, odsCode, patientId);
     }
 
-    record PatientRow(StoredResource resource, String filterFields) {}
+    /** A stored resource with its {@link FilterFields} text (null if written before they existed). */
+    record Row(StoredResource resource, String filterFields) {}
 
-    List<PatientRow> patientRows(String odsCode, String patientId, String type) {
-        return query("SELECT resource_type, id, version_id, last_updated, json, filter_fields FROM fhir_resource"
-                        + " WHERE practice_ods = ? AND patient_id = ? AND resource_type = ? ORDER BY id",
-                ps -> { ps.setString(1, odsCode); ps.setString(2, patientId); ps.setString(3, type); },
-                rs -> new PatientRow(resource(rs), rs.getString(6)));
+    private static final String ROW_COLUMNS = "resource_type, id, version_id, last_updated, json, filter_fields";
+
+    /** The patient's resources of one type, or of every type when {@code type} is null, in type and id order. */
+    List<Row> patientRows(String odsCode, String patientId, String type) {
+        return query("SELECT " + ROW_COLUMNS + " FROM fhir_resource WHERE practice_ods = ? AND patient_id = ?"
+                        + (type == null ? "" : " AND resource_type = ?") + " ORDER BY resource_type, id",
+                ps -> {
+                    ps.setString(1, odsCode);
+                    ps.setString(2, patientId);
+                    if (type != null) {
+                        ps.setString(3, type);
+                    }
+                }, rs -> new Row(resource(rs), rs.getString(6)));
     }
 
     /** Convenience for callers without a request in hand: {@link #referencedClosure(PatientResources, java.util.Collection)}. */
@@ -120,9 +131,9 @@ public class GpRecordStore {
      * MedicationRequest's Medication, an Encounter's Location, a Practitioner's Organization), and
      * the PractitionerRoles of every Practitioner found: what a response Bundle must carry so that
      * each reference resolves inside it. The starting resources themselves are not repeated, nor is
-     * the patient (the caller's Bundle starts with it). The
-     * patient's own resources come from {@code patient}; only shared ones (practitioners,
-     * organisations, medications, ...) are read here, by primary key.
+     * the patient (the caller's Bundle starts with it). References are followed through each
+     * resource's filter fields; the patient's resources come from {@code patient}, the practice's
+     * directory from {@link #directory}, and only other shared ones (medications) are read here.
      */
     public List<StoredResource> referencedClosure(PatientResources patient, java.util.Collection<StoredResource> from) {
         String odsCode = patient.odsCode();
@@ -135,85 +146,57 @@ public class GpRecordStore {
             }
         }
         while (!frontier.isEmpty()) {
-            java.util.Map<String, java.util.Set<String>> shared = new java.util.TreeMap<>();
+            java.util.Map<String, java.util.Set<String>> unknown = new java.util.TreeMap<>();
             List<StoredResource> next = new ArrayList<>();
-            for (ResourceIndex.Reference target : targets(patient, frontier)) {
-                String reference = target.type() + "/" + target.id();
-                if (!seen.add(reference)) {
-                    continue;
-                }
-                Optional<StoredResource> own = patient.get(reference);
-                if (own.isPresent()) {
-                    found.put(reference, own.get());
-                    next.add(own.get());
-                } else {
-                    shared.computeIfAbsent(target.type(), t -> new java.util.TreeSet<>()).add(target.id());
+            for (StoredResource source : frontier) {
+                for (ResourceIndex.Reference target : patient.referencesOf(source)) {
+                    String reference = target.type() + "/" + target.id();
+                    if (!seen.add(reference)) {
+                        continue;
+                    }
+                    Optional<StoredResource> known = patient.resolve(reference);
+                    if (known.isPresent()) {
+                        found.put(reference, known.get());
+                        next.add(known.get());
+                    } else {
+                        unknown.computeIfAbsent(target.type(), t -> new java.util.TreeSet<>()).add(target.id());
+                    }
                 }
             }
-            for (java.util.Map.Entry<String, java.util.Set<String>> byType : shared.entrySet()) {
-                for (StoredResource target : byIds(odsCode, byType.getKey(), byType.getValue())) {
-                    found.put(target.resourceType() + "/" + target.id(), target);
-                    next.add(target);
+            for (java.util.Map.Entry<String, java.util.Set<String>> byType : unknown.entrySet()) {
+                for (Row row : rowsByIds(odsCode, byType.getKey(), byType.getValue())) {
+                    patient.addShared(row);
+                    found.put(row.resource().resourceType() + "/" + row.resource().id(), row.resource());
+                    next.add(row.resource());
                 }
             }
             frontier = next;
         }
-        java.util.Set<String> practitioners = new java.util.TreeSet<>();
+        List<String> practitioners = new ArrayList<>();
         for (StoredResource resource : found.values()) {
             if (resource.resourceType().equals("Practitioner")) {
                 practitioners.add(resource.id());
             }
         }
-        for (StoredResource role : rolesOf(odsCode, practitioners)) {
-            if (seen.add("PractitionerRole/" + role.id())) {
-                found.put("PractitionerRole/" + role.id(), role);
+        PracticeDirectory directory = directory(odsCode);
+        for (String practitioner : practitioners) {
+            for (StoredResource role : directory.rolesOf(practitioner)) {
+                if (seen.add("PractitionerRole/" + role.id())) {
+                    found.put("PractitionerRole/" + role.id(), role);
+                }
             }
         }
         return List.copyOf(found.values());
-    }
-
-    /** What the sources reference: the patient's from its references, shared ones by primary key. */
-    private List<ResourceIndex.Reference> targets(PatientResources patient, List<StoredResource> sources) {
-        List<ResourceIndex.Reference> targets = new ArrayList<>();
-        java.util.Map<String, List<String>> shared = new java.util.TreeMap<>();
-        for (StoredResource source : sources) {
-            if (patient.owns(source)) {
-                targets.addAll(patient.referencesOf(source));
-            } else {
-                shared.computeIfAbsent(source.resourceType(), t -> new ArrayList<>()).add(source.id());
-            }
-        }
-        if (!shared.isEmpty()) {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement ps = connection.prepareStatement("SELECT target_type, target_id FROM resource_reference"
-                         + " WHERE practice_ods = ? AND resource_type = ? AND id = ?")) {
-                ps.setString(1, patient.odsCode());
-                for (java.util.Map.Entry<String, List<String>> byType : shared.entrySet()) {
-                    ps.setString(2, byType.getKey());
-                    for (String id : byType.getValue()) {
-                        ps.setString(3, id);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                targets.add(new ResourceIndex.Reference(rs.getString(1), rs.getString(2)));
-                            }
-                        }
-                    }
-                }
-            } catch (SQLException e) {
-                throw new StoreException(e);
-            }
-        }
-        return targets;
     }
 
     /**
      * Resources of one type by id: primary-key lookups on one connection and one statement (an IN
      * list made H2 scan the table; a lookup each is microseconds).
      */
-    private List<StoredResource> byIds(String odsCode, String type, java.util.Collection<String> ids) {
-        List<StoredResource> found = new ArrayList<>(ids.size());
+    List<Row> rowsByIds(String odsCode, String type, java.util.Collection<String> ids) {
+        List<Row> found = new ArrayList<>(ids.size());
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement("SELECT resource_type, id, version_id, last_updated, json"
+             PreparedStatement ps = connection.prepareStatement("SELECT " + ROW_COLUMNS
                      + " FROM fhir_resource WHERE practice_ods = ? AND resource_type = ? AND id = ?")) {
             ps.setString(1, odsCode);
             ps.setString(2, type);
@@ -221,7 +204,7 @@ public class GpRecordStore {
                 ps.setString(3, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        found.add(resource(rs));
+                        found.add(new Row(resource(rs), rs.getString(6)));
                     }
                 }
             }
@@ -231,22 +214,25 @@ public class GpRecordStore {
         return found;
     }
 
-    private List<StoredResource> rolesOf(String odsCode, java.util.Collection<String> practitionerIds) {
-        if (practitionerIds.isEmpty()) {
-            return List.of();
+    /**
+     * The practice's Practitioners, PractitionerRoles, Organizations and Locations: read by almost
+     * every structured request, changed rarely, so held for the same short time as the practice
+     * itself ({@link #PRACTICE_CACHE_NANOS}) rather than looked up one by one per request.
+     */
+    public PracticeDirectory directory(String odsCode) {
+        long now = System.nanoTime();
+        PracticeDirectory cached = directories.get(odsCode);
+        if (cached != null && now - cached.readAt() < PRACTICE_CACHE_NANOS) {
+            return cached;
         }
-        String placeholders = String.join(", ", java.util.Collections.nCopies(practitionerIds.size(), "?"));
-        return query("SELECT r.resource_type, r.id, r.version_id, r.last_updated, r.json FROM resource_reference x"
-                        + " JOIN fhir_resource r ON r.practice_ods = x.practice_ods AND r.resource_type = x.resource_type AND r.id = x.id"
-                        + " WHERE x.practice_ods = ? AND x.resource_type = 'PractitionerRole' AND x.target_type = 'Practitioner'"
-                        + " AND x.target_id IN (" + placeholders + ") ORDER BY r.id",
-                ps -> {
-                    ps.setString(1, odsCode);
-                    int i = 2;
-                    for (String id : practitionerIds) {
-                        ps.setString(i++, id);
-                    }
-                }, GpRecordStore::resource);
+        PracticeDirectory directory = new PracticeDirectory(query("SELECT " + ROW_COLUMNS + " FROM fhir_resource"
+                        + " WHERE practice_ods = ? AND resource_type IN ('Practitioner', 'PractitionerRole', 'Organization', 'Location')"
+                        + " ORDER BY resource_type, id",
+                ps -> ps.setString(1, odsCode), rs -> new Row(resource(rs), rs.getString(6))), now);
+        if (directories.size() < 10_000) {
+            directories.put(odsCode, directory);
+        }
+        return directory;
     }
 
     /** The clinical areas a practice has switched off for Access Record: Structured, by parameter name. */

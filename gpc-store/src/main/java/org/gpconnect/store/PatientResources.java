@@ -11,18 +11,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One patient's stored resources for the length of one request: each type read at most once (one
- * query), each item's filter fields parsed at most once, references between them resolved in
- * memory. Not thread-safe; a request owns it.
+ * One patient's stored resources for the length of one request: each type read at most once (or
+ * all in one query), each item's filter fields parsed at most once, references between them
+ * resolved in memory, and the shared resources a response reaches (practitioners, medications)
+ * kept beside them. Not thread-safe; a request owns it.
  */
 public final class PatientResources {
     private final GpRecordStore store;
     private final String odsCode;
     private final String patientId;
     private final Map<String, List<StoredResource>> byType = new HashMap<>();
-    private final Map<String, StoredResource> byReference = new HashMap<>();
-    private final Map<String, String> storedFields = new HashMap<>();
+    private final Map<String, GpRecordStore.Row> own = new HashMap<>();
+    private final Map<String, GpRecordStore.Row> shared = new HashMap<>();
     private final Map<String, JsonNode> parsedFields = new HashMap<>();
+    private boolean allRead;
     private Set<String> confidential;
 
     PatientResources(GpRecordStore store, String odsCode, String patientId) {
@@ -34,16 +36,32 @@ public final class PatientResources {
     public String odsCode() { return odsCode; }
     public String patientId() { return patientId; }
 
+    /** Reads every type in one query: for requests that will touch most of the record. */
+    public void readAll() {
+        if (allRead) {
+            return;
+        }
+        Map<String, List<StoredResource>> read = new HashMap<>();
+        for (GpRecordStore.Row row : store.patientRows(odsCode, patientId, null)) {
+            if (!byType.containsKey(row.resource().resourceType())) {
+                read.computeIfAbsent(row.resource().resourceType(), k -> new ArrayList<>()).add(row.resource());
+                own.put(reference(row.resource()), row);
+            }
+        }
+        byType.putAll(read);
+        allRead = true;
+    }
+
     /** The patient's resources of one type, in id order. */
     public List<StoredResource> ofType(String type) {
         List<StoredResource> resources = byType.get(type);
         if (resources == null) {
             resources = new ArrayList<>();
-            for (GpRecordStore.PatientRow row : store.patientRows(odsCode, patientId, type)) {
-                resources.add(row.resource());
-                String reference = type + "/" + row.resource().id();
-                byReference.put(reference, row.resource());
-                storedFields.put(reference, row.filterFields());
+            if (!allRead) {
+                for (GpRecordStore.Row row : store.patientRows(odsCode, patientId, type)) {
+                    resources.add(row.resource());
+                    own.put(reference(row.resource()), row);
+                }
             }
             byType.put(type, resources);
         }
@@ -57,25 +75,65 @@ public final class PatientResources {
             return Optional.empty();
         }
         ofType(reference.substring(0, slash));
-        return Optional.ofNullable(byReference.get(reference));
+        GpRecordStore.Row row = own.get(reference);
+        return row == null ? Optional.empty() : Optional.of(row.resource());
+    }
+
+    /** The patient's resource, or a shared one this request already holds or the practice directory has. */
+    Optional<StoredResource> resolve(String reference) {
+        Optional<StoredResource> resource = get(reference);
+        if (resource.isPresent()) {
+            return resource;
+        }
+        GpRecordStore.Row row = shared.get(reference);
+        if (row == null) {
+            row = store.directory(odsCode).get(reference);
+            if (row != null) {
+                shared.put(reference, row);
+            }
+        }
+        return row == null ? Optional.empty() : Optional.of(row.resource());
+    }
+
+    void addShared(GpRecordStore.Row row) {
+        shared.put(reference(row.resource()), row);
     }
 
     /** The item's {@link FilterFields}: stored with it, or projected from its JSON if written before they were. */
     public JsonNode filterFields(StoredResource item) {
-        String reference = item.resourceType() + "/" + item.id();
+        String reference = reference(item);
         JsonNode fields = parsedFields.get(reference);
         if (fields == null) {
-            String stored = storedFields.get(reference);
-            fields = stored != null ? parse(stored) : FilterFields.of(parse(item.json()));
+            GpRecordStore.Row row = own.get(reference);
+            if (row == null) {
+                row = shared.get(reference);
+            }
+            fields = fields(row != null ? row : new GpRecordStore.Row(item, null));
             parsedFields.put(reference, fields);
         }
         return fields;
     }
 
-    /** What one of the patient's resources references, from its filter fields (the patient itself left out). */
-    public List<ResourceIndex.Reference> referencesOf(StoredResource item) {
+    /** What a resource this request holds references (the patient itself left out). */
+    public List<ResourceIndex.Reference> referencesOf(StoredResource resource) {
+        return references(filterFields(resource));
+    }
+
+    /** Whether the practice keeps the item confidential (withheld from direct care). */
+    public boolean markedConfidential(StoredResource item) {
+        if (confidential == null) {
+            confidential = store.confidentialItems(odsCode, patientId);
+        }
+        return !confidential.isEmpty() && confidential.contains(reference(item));
+    }
+
+    static JsonNode fields(GpRecordStore.Row row) {
+        return row.filterFields() != null ? parse(row.filterFields()) : FilterFields.of(parse(row.resource().json()));
+    }
+
+    static List<ResourceIndex.Reference> references(JsonNode fields) {
         List<ResourceIndex.Reference> references = new ArrayList<>();
-        for (JsonNode ref : filterFields(item).path("refs")) {
+        for (JsonNode ref : fields.path("refs")) {
             String text = ref.asText();
             int slash = text.indexOf('/');
             references.add(new ResourceIndex.Reference(text.substring(0, slash), text.substring(slash + 1)));
@@ -83,17 +141,8 @@ public final class PatientResources {
         return references;
     }
 
-    /** Whether the resource is one of the patient's own (as against a shared Practitioner, Medication, ...). */
-    public boolean owns(StoredResource resource) {
-        return get(resource.resourceType() + "/" + resource.id()).isPresent();
-    }
-
-    /** The patient's items the practice keeps confidential, as "Type/id". */
-    public boolean markedConfidential(StoredResource item) {
-        if (confidential == null) {
-            confidential = store.confidentialItems(odsCode, patientId);
-        }
-        return !confidential.isEmpty() && confidential.contains(item.resourceType() + "/" + item.id());
+    private static String reference(StoredResource resource) {
+        return resource.resourceType() + "/" + resource.id();
     }
 
     private static JsonNode parse(String json) {

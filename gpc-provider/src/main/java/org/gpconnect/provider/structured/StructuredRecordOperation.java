@@ -96,6 +96,9 @@ public class StructuredRecordOperation {
 
     private void respond(HttpServletRequest request, HttpServletResponse response, GpConnectRequest context,
                          StructuredRecordRequest ask, StructuredRecordAssembly assembly, Set<String> disabled) throws IOException {
+        if (ask.reachesAcrossTheRecord()) {
+            assembly.resources().readAll();
+        }
         BundleWarnings warnings = new BundleWarnings();
         ask.unrecognisedParameters().forEach(name -> warnings.add(name, "is an unrecognised parameter"));
         area(ask.allergies(), INCLUDE_ALLERGIES, disabled, warnings, a -> AllergiesArea.addTo(assembly, a.includeResolvedAllergies()));

@@ -147,6 +147,16 @@ public final class StructuredRecordRequest {
     public String nhsNumber() { return nhsNumber; }
     public boolean migration() { return fullRecord != null; }
     public Optional<FullRecord> fullRecord() { return Optional.ofNullable(fullRecord); }
+
+    /**
+     * Whether the request reaches across the record (several areas, or consultations and problems,
+     * which bring items of every type with them), so that reading it all at once is cheaper.
+     */
+    public boolean reachesAcrossTheRecord() {
+        long areas = java.util.stream.Stream.of(allergies, medication, consultations, problems, immunisations,
+                uncategorisedData, investigations, referrals, diaryEntries).filter(java.util.Objects::nonNull).count();
+        return areas > 1 || consultations != null || problems != null;
+    }
     public Optional<Allergies> allergies() { return Optional.ofNullable(allergies); }
     public Optional<Medication> medication() { return Optional.ofNullable(medication); }
     public Optional<Consultations> consultations() { return Optional.ofNullable(consultations); }
