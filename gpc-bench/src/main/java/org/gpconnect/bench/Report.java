@@ -35,6 +35,12 @@ final class Report {
             row(out, "connections", String.valueOf(r.connectionsOpened()));
         }
         r.errorKinds().forEach((kind, n) -> row(out, "  " + kind, String.valueOf(n)));
+        if (r.census() != null) {
+            ResponseCensus c = r.census();
+            row(out, "resources", String.format(Locale.ROOT, "mean %.0f, max %d", c.meanResources(), c.maxResources()));
+            row(out, "response size", String.format(Locale.ROOT, "mean %.0f KB, max %d KB", c.meanBytes() / 1024, c.maxBytes() / 1024));
+            row(out, "  counted over", c.requests() + " distinct requests");
+        }
     }
 
     static void json(LoadResult r, Path file) throws IOException {

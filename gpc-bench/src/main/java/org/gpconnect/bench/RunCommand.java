@@ -59,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the result as JSON to this file")
     Path json;
 
+    @Option(names = "--count-resources",
+            description = "After the run, send each distinct request once more and report the Bundle entries and bytes of the answers")
+    boolean countResources;
+
     @Option(names = "--allow-remote", description = "Allow a --base that is not loopback")
     boolean allowRemote;
 
@@ -99,6 +103,14 @@ final class RunCommand implements Callable<Integer> {
                 DurationConverter.format(warmup), DurationConverter.format(duration));
         LoadResult result = new LoadRun(root, scenario, targets, bodies, builder, client, freshTokenPerRequest, clients,
                 warmup, duration, requestTimeout).execute();
+        if (countResources) {
+            List<java.net.http.HttpRequest> distinct = new java.util.ArrayList<>();
+            for (int i = 0; i < Math.max(targets.size(), bodies == null ? 0 : bodies.size()); i++) {
+                URI target = targets.get(Math.min(i, targets.size() - 1));
+                distinct.add(bodies == null ? builder.get(target) : builder.post(target, bodies.get(i)));
+            }
+            result = result.withCensus(ResponseCensus.take(distinct));
+        }
         Report.table(result, System.out);
         if (json != null) {
             Report.json(result, json);

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.List;
+
 import java.util.concurrent.Callable;
 
 /**
@@ -40,8 +42,11 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--patient-list", description = "Also write the patients written (id, NHS number, resources, heavy) to this CSV file")
+    java.nio.file.Path patientList;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         String[] connection = store.connection();
         try (HikariDataSource dataSource = Database.open(connection[0], connection[1], connection[2], 2)) {
             GpRecordStore records = new GpRecordStore(dataSource);
@@ -56,6 +61,11 @@ public class GenerateCommand implements Callable<Integer> {
             System.out.printf("Wrote %d patients, %d resources into %s in %.1f s (%.0f resources/s).%n",
                     result.patients(), result.resources(), odsCode, result.millis() / 1000.0,
                     result.resources() * 1000.0 / Math.max(1, result.millis()));
+            if (patientList != null) {
+                List<String> lines = new java.util.ArrayList<>(List.of("id,nhs_number,resources,heavy"));
+                result.written().forEach(p -> lines.add(p.id() + "," + p.nhsNumber() + "," + p.resources() + "," + p.heavy()));
+                java.nio.file.Files.write(patientList, lines);
+            }
             return 0;
         }
     }

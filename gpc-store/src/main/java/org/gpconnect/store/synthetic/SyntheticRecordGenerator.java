@@ -38,7 +38,10 @@ public final class SyntheticRecordGenerator {
         }
     }
 
-    public record Result(int patients, long resources, long millis) {}
+    public record Result(int patients, long resources, long millis, List<WrittenPatient> written) {}
+
+    /** One patient written: what a benchmark needs to pick patients by size. */
+    public record WrittenPatient(String id, String nhsNumber, int resources, boolean heavy) {}
 
     private final Settings settings;
 
@@ -83,8 +86,10 @@ public final class SyntheticRecordGenerator {
         NhsNumbers numbers = new NhsNumbers(numbersInUse(store));
         long resources = 0;
         int every = Math.max(1, settings.patients() / 20);
+        List<WrittenPatient> written = new java.util.ArrayList<>(settings.patients());
         for (int n = 1; n <= settings.patients(); n++) {
-            List<ObjectNode> record = patientRecord(n, numbers.next());
+            String nhsNumber = numbers.next();
+            List<ObjectNode> record = patientRecord(n, nhsNumber);
             store.inTransaction(writer -> {
                 for (ObjectNode resource : record) {
                     writer.save(settings.odsCode(), resource, null);
@@ -94,12 +99,13 @@ public final class SyntheticRecordGenerator {
                 return null;
             });
             resources += record.size();
+            written.add(new WrittenPatient(PATIENT_ID_PREFIX + n, nhsNumber, record.size(), heavy(n)));
             if (n % every == 0 || n == settings.patients()) {
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 progress.accept(String.format("%d/%d patients, %d resources, %.1f s", n, settings.patients(), resources, ms / 1000.0));
             }
         }
-        return new Result(settings.patients(), resources, (System.nanoTime() - started) / 1_000_000);
+        return new Result(settings.patients(), resources, (System.nanoTime() - started) / 1_000_000, List.copyOf(written));
     }
 
     /** NHS numbers of patients that are not synthetic (in any practice): ours must never reuse them. */
