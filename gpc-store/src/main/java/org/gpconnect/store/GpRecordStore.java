@@ -141,7 +141,7 @@ public class GpRecordStore {
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<StoredResource> frontier = new ArrayList<>();
         for (StoredResource resource : from) {
-            if (seen.add(resource.resourceType() + "/" + resource.id())) {
+            if (seen.add(resource.reference())) {
                 frontier.add(resource);
             }
         }
@@ -166,7 +166,7 @@ public class GpRecordStore {
             for (java.util.Map.Entry<String, java.util.Set<String>> byType : unknown.entrySet()) {
                 for (Row row : rowsByIds(odsCode, byType.getKey(), byType.getValue())) {
                     patient.addShared(row);
-                    found.put(row.resource().resourceType() + "/" + row.resource().id(), row.resource());
+                    found.put(row.resource().reference(), row.resource());
                     next.add(row.resource());
                 }
             }

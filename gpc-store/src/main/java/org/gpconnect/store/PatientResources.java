@@ -1,7 +1,6 @@
 package org.gpconnect.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +22,7 @@ public final class PatientResources {
     private final Map<String, List<StoredResource>> byType = new HashMap<>();
     private final Map<String, GpRecordStore.Row> own = new HashMap<>();
     private final Map<String, GpRecordStore.Row> shared = new HashMap<>();
-    private final Map<String, JsonNode> parsedFields = new HashMap<>();
+    private final Map<String, FilterFields> parsedFields = new HashMap<>();
     private boolean allRead;
     private Set<String> confidential;
 
@@ -100,9 +99,9 @@ public final class PatientResources {
     }
 
     /** The item's {@link FilterFields}: stored with it, or projected from its JSON if written before they were. */
-    public JsonNode filterFields(StoredResource item) {
+    public FilterFields filterFields(StoredResource item) {
         String reference = reference(item);
-        JsonNode fields = parsedFields.get(reference);
+        FilterFields fields = parsedFields.get(reference);
         if (fields == null) {
             GpRecordStore.Row row = own.get(reference);
             if (row == null) {
@@ -127,14 +126,13 @@ public final class PatientResources {
         return !confidential.isEmpty() && confidential.contains(reference(item));
     }
 
-    static JsonNode fields(GpRecordStore.Row row) {
-        return row.filterFields() != null ? parse(row.filterFields()) : FilterFields.of(parse(row.resource().json()));
+    static FilterFields fields(GpRecordStore.Row row) {
+        return row.filterFields() != null ? FilterFields.parse(row.filterFields()) : FilterFields.of(parse(row.resource().json()));
     }
 
-    static List<ResourceIndex.Reference> references(JsonNode fields) {
+    static List<ResourceIndex.Reference> references(FilterFields fields) {
         List<ResourceIndex.Reference> references = new ArrayList<>();
-        for (JsonNode ref : fields.path("refs")) {
-            String text = ref.asText();
+        for (String text : fields.all("refs")) {
             int slash = text.indexOf('/');
             references.add(new ResourceIndex.Reference(text.substring(0, slash), text.substring(slash + 1)));
         }
@@ -142,10 +140,10 @@ public final class PatientResources {
     }
 
     private static String reference(StoredResource resource) {
-        return resource.resourceType() + "/" + resource.id();
+        return resource.reference();
     }
 
-    private static JsonNode parse(String json) {
+    private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
         try {
             return ResourceIndex.JSON.readTree(json);
         } catch (JsonProcessingException e) {

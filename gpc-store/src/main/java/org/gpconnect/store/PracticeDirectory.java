@@ -18,7 +18,7 @@ public final class PracticeDirectory {
         this.readAt = readAt;
         for (GpRecordStore.Row row : rows) {
             StoredResource resource = row.resource();
-            byReference.put(resource.resourceType() + "/" + resource.id(), row);
+            byReference.put(resource.reference(), row);
             if (resource.resourceType().equals("PractitionerRole")) {
                 for (ResourceIndex.Reference target : PatientResources.references(PatientResources.fields(row))) {
                     if (target.type().equals("Practitioner")) {

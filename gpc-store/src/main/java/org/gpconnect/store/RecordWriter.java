@@ -47,7 +47,7 @@ public class RecordWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        String filterFields = FilterFields.of(resource, index.references(), index.patientId()).toString();
+        String filterFields = FilterFields.of(resource, index.references(), index.patientId()).text();
         Instant now = Instant.now();
         if (current == null) {
             update("INSERT INTO fhir_resource (practice_ods, resource_type, id, version_id, patient_id, last_updated, json,"

@@ -33,18 +33,34 @@ class FilterFieldsTest {
 
     @Test
     void keepsWhatFiltersAndLinksReadAndNothingElse() throws Exception {
-        JsonNode fields = FilterFields.of(JSON.readTree(STATEMENT));
-        assertThat(fields.path("status").asText()).isEqualTo("active");
-        assertThat(fields.path("basedOn").path(0).path("reference").asText()).isEqualTo("MedicationRequest/plan-1");
-        assertThat(fields.path("effectivePeriod").path("start").asText()).isEqualTo("2020-01-02");
-        assertThat(fields.path("extension")).hasSize(1);
-        assertThat(fields.path("code").path("coding").path(0).path("system").asText()).isEqualTo("http://snomed.info/sct");
-        assertThat(fields.path("code").path("coding").path(0).has("display")).isFalse();
-        assertThat(fields.has("note")).isFalse();
-        assertThat(fields.has("meta")).isFalse();
+        FilterFields fields = FilterFields.of(JSON.readTree(STATEMENT));
+        assertThat(fields.get("status")).isEqualTo("active");
+        assertThat(fields.all("basedOn")).containsExactly("MedicationRequest/plan-1");
+        assertThat(fields.get("effectivePeriod.start")).isEqualTo("2020-01-02");
+        assertThat(fields.get("effectivePeriod.end")).isNull();
+        assertThat(fields.get("prescribingAgency")).isEqualTo("prescribed-at-gp-practice");
+        assertThat(fields.all("code")).containsExactly("http://snomed.info/sct|123");
+        assertThat(fields.text()).doesNotContain("dropped", "free-text", "profile");
         // the patient's own reference is left out: every item has it
-        assertThat(fields.path("refs")).extracting(JsonNode::asText)
-                .containsExactly("MedicationRequest/plan-1", "Practitioner/1", "Medication/m-1");
+        assertThat(fields.all("refs")).containsExactly("MedicationRequest/plan-1", "Practitioner/1", "Medication/m-1");
+        assertThat(FilterFields.parse(fields.text())).isEqualTo(fields);
+    }
+
+    @Test
+    void keepsProblemLinksAndListEntriesInOrder() throws Exception {
+        FilterFields problem = FilterFields.of(JSON.readTree("""
+                {"resourceType":"Condition","id":"p1","clinicalStatus":"active","subject":{"reference":"Patient/2"},
+                 "extension":[{"url":"https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-ProblemSignificance-1","valueCode":"major"},
+                  {"url":"https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedClinicalContent-1","valueReference":{"reference":"Encounter/e1"}},
+                  {"url":"https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedProblemHeader-1",
+                   "extension":[{"url":"type","valueCode":"child"},{"url":"target","valueReference":{"reference":"Condition/p2"}}]}]}"""));
+        assertThat(problem.get("significance")).isEqualTo("major");
+        assertThat(problem.all("link")).containsExactly("Encounter/e1", "Condition/p2");
+        FilterFields list = FilterFields.of(JSON.readTree("""
+                {"resourceType":"List","id":"l1","subject":{"reference":"Patient/2"},"encounter":{"reference":"Encounter/e1"},
+                 "entry":[{"item":{"reference":"List/l2"}},{"item":{"reference":"Observation/o1"}}]}"""));
+        assertThat(list.get("encounter")).isEqualTo("Encounter/e1");
+        assertThat(list.all("entry")).containsExactly("List/l2", "Observation/o1");
     }
 
     @ParameterizedTest
@@ -68,7 +84,7 @@ class FilterFieldsTest {
             try (Connection connection = dataSource.getConnection();
                  ResultSet rs = connection.createStatement().executeQuery("SELECT filter_fields FROM fhir_resource WHERE id = 'ms-1'")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(JSON.readTree(rs.getString(1))).isEqualTo(FilterFields.of(JSON.readTree(STATEMENT)));
+                assertThat(FilterFields.parse(rs.getString(1))).isEqualTo(FilterFields.of(JSON.readTree(STATEMENT)));
             }
         }
     }
@@ -91,7 +107,7 @@ class FilterFieldsTest {
             });
             PatientResources resources = store.resourcesOf("B82617", "2");
             StoredResource statement = resources.ofType("MedicationStatement").get(0);
-            assertThat(resources.filterFields(statement).path("status").asText()).isEqualTo("active");
+            assertThat(resources.filterFields(statement).get("status")).isEqualTo("active");
             assertThat(resources.get("MedicationRequest/plan-1")).isPresent();
             assertThat(resources.get("Medication/m-1")).as("shared, not the patient's").isEmpty();
             assertThat(store.referencedClosure(resources, java.util.List.of(statement)))

@@ -21,7 +21,7 @@ public final class AllergiesArea {
         boolean activeWithheld = false;
         boolean endedWithheld = false;
         for (StoredResource allergy : allergies) {
-            boolean resolved = "resolved".equals(assembly.fields(allergy).path("clinicalStatus").asText());
+            boolean resolved = assembly.fields(allergy).is("clinicalStatus", "resolved");
             if (assembly.confidential(allergy)) {
                 activeWithheld |= !resolved;
                 endedWithheld |= resolved;

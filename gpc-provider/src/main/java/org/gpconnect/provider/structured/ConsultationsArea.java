@@ -3,6 +3,7 @@ package org.gpconnect.provider.structured;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gpconnect.store.FilterFields;
 import org.gpconnect.store.StoredResource;
 
 import java.time.LocalDate;
@@ -41,9 +42,9 @@ final class ConsultationsArea {
         // each Encounter is parsed once: its start orders the most recent ones
         Map<StoredResource, String> starts = new LinkedHashMap<>();
         for (StoredResource encounter : assembly.resources().ofType("Encounter")) {
-            JsonNode json = assembly.fields(encounter);
+            FilterFields json = assembly.fields(encounter);
             if (ask.searchPeriod().map(period -> inPeriod(json, period)).orElse(true)) {
-                starts.put(encounter, json.path("period").path("start").asText());
+                starts.put(encounter, String.valueOf(json.get("period.start")));
             }
         }
         List<StoredResource> encounters = new ArrayList<>(starts.keySet());
@@ -53,7 +54,7 @@ final class ConsultationsArea {
         }
         Map<String, List<StoredResource>> structureByEncounter = new LinkedHashMap<>();
         for (StoredResource list : assembly.resources().ofType("List")) {
-            String encounter = assembly.fields(list).path("encounter").path("reference").asText(null);
+            String encounter = assembly.fields(list).get("encounter");
             if (encounter != null) {
                 structureByEncounter.computeIfAbsent(encounter, k -> new ArrayList<>()).add(list);
             }
@@ -72,9 +73,8 @@ final class ConsultationsArea {
             primary.add("Encounter/" + encounter.id());
             for (StoredResource structure : structureByEncounter.getOrDefault("Encounter/" + encounter.id(), List.of())) {
                 Set<String> withheldEntries = new HashSet<>();
-                for (JsonNode entry : assembly.fields(structure).path("entry")) {
-                    String reference = entry.path("item").path("reference").asText(null);
-                    if (reference == null || reference.startsWith("List/")) {
+                for (String reference : assembly.fields(structure).all("entry")) {
+                    if (reference.startsWith("List/") || reference.indexOf('/') < 1) {
                         continue;
                     }
                     String type = reference.substring(0, reference.indexOf('/'));
@@ -99,7 +99,7 @@ final class ConsultationsArea {
         // a medication in a consultation always comes as statement, authorisation and Medication
         if (!plans.isEmpty()) {
             for (StoredResource statement : assembly.resources().ofType("MedicationStatement")) {
-                if (plans.contains(assembly.fields(statement).path("basedOn").path(0).path("reference").asText())
+                if (plans.contains(String.valueOf(assembly.fields(statement).get("basedOn")))
                         && !assembly.confidential(statement)) {
                     assembly.item(statement);
                 }
@@ -124,9 +124,9 @@ final class ConsultationsArea {
     }
 
     /** Started on or after the period's start, ended on or before its end (structured.md §7). */
-    private static boolean inPeriod(JsonNode encounter, SearchPeriod period) {
-        String start = encounter.path("period").path("start").asText(null);
-        String end = encounter.path("period").path("end").asText(start);
+    private static boolean inPeriod(FilterFields encounter, SearchPeriod period) {
+        String start = encounter.get("period.start");
+        String end = encounter.get("period.end") != null ? encounter.get("period.end") : start;
         if (start == null) {
             return true;
         }

@@ -1,6 +1,6 @@
 package org.gpconnect.provider.structured;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.gpconnect.store.FilterFields;
 import org.gpconnect.store.StoredResource;
 
 import java.util.List;
@@ -37,20 +37,20 @@ final class ImmunisationStatus {
      * The Immunisations List's filter: status Observations (never one entered in error) when
      * includeStatus is true or absent, no other Observation, and the Immunizations the area's own filter lets through.
      */
-    static BiPredicate<StoredResource, JsonNode> withStatus(StructuredRecordRequest.Immunisations ask,
-                                                             Predicate<JsonNode> immunizations) {
+    static BiPredicate<StoredResource, FilterFields> withStatus(StructuredRecordRequest.Immunisations ask,
+                                                                 Predicate<FilterFields> immunizations) {
         return (stored, item) -> "Observation".equals(stored.resourceType())
-                ? ask.includeStatus() && recordsStatus(item) && !"entered-in-error".equals(item.path("status").asText())
+                ? ask.includeStatus() && recordsStatus(item) && !item.is("status", "entered-in-error")
                 : immunizations.test(item);
     }
 
     /** Whether a stored resource is an Observation coded (in any SNOMED CT coding) as an immunisation consent or dissent. */
-    static boolean recordsStatus(JsonNode resource) {
-        if (!"Observation".equals(resource.path("resourceType").asText())) {
+    static boolean recordsStatus(FilterFields resource) {
+        if (!resource.is("resourceType", "Observation")) {
             return false;
         }
-        for (JsonNode coding : resource.path("code").path("coding")) {
-            if (SNOMED.equals(coding.path("system").asText()) && CODES.contains(coding.path("code").asText())) {
+        for (String code : resource.all("code")) {
+            if (code.startsWith(SNOMED + "|") && CODES.contains(code.substring(SNOMED.length() + 1))) {
                 return true;
             }
         }

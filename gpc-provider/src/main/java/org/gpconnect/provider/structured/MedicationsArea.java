@@ -1,6 +1,6 @@
 package org.gpconnect.provider.structured;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.gpconnect.store.FilterFields;
 import org.gpconnect.store.StoredResource;
 
 import java.time.LocalDate;
@@ -17,8 +17,6 @@ import java.util.Map;
  * statement or plan is withheld with its issues.
  */
 final class MedicationsArea {
-    private static final String PRESCRIBING_AGENCY = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-PrescribingAgency-1";
-    private static final String PRESCRIPTION_TYPE = "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-PrescriptionType-1";
 
     private MedicationsArea() {}
 
@@ -28,25 +26,23 @@ final class MedicationsArea {
         Map<String, StoredResource> plans = new HashMap<>();
         Map<String, List<StoredResource>> issues = new HashMap<>();
         List<StoredResource> statements = new ArrayList<>();
-        Map<String, JsonNode> json = new HashMap<>();
         for (StoredResource resource : resources) {
-            JsonNode node = assembly.fields(resource);
-            json.put(resource.resourceType() + "/" + resource.id(), node);
+            FilterFields node = assembly.fields(resource);
             if (resource.resourceType().equals("MedicationStatement")) {
                 statements.add(resource);
-            } else if ("plan".equals(node.path("intent").asText())) {
+            } else if (node.is("intent", "plan")) {
                 plans.put("MedicationRequest/" + resource.id(), resource);
             } else {
-                issues.computeIfAbsent(node.path("basedOn").path(0).path("reference").asText(), k -> new ArrayList<>()).add(resource);
+                issues.computeIfAbsent(String.valueOf(node.get("basedOn")), k -> new ArrayList<>()).add(resource);
             }
         }
         List<String> references = new ArrayList<>();
         boolean withheld = false;
         for (StoredResource statement : statements) {
-            JsonNode node = json.get("MedicationStatement/" + statement.id());
-            String planReference = node.path("basedOn").path(0).path("reference").asText();
+            FilterFields node = assembly.fields(statement);
+            String planReference = String.valueOf(node.get("basedOn"));
             StoredResource plan = plans.get(planReference);
-            if (!activeOnOrAfter(node, plan == null ? null : json.get(planReference), ask.searchFromDate().orElse(null))) {
+            if (!activeOnOrAfter(node, plan == null ? null : assembly.fields(plan), ask.searchFromDate().orElse(null))) {
                 continue;
             }
             if (assembly.confidential(statement) || (plan != null && assembly.confidential(plan))) {
@@ -71,26 +67,16 @@ final class MedicationsArea {
      * repeat is ongoing and an open-ended acute was active on its start date only; medication
      * prescribed elsewhere is returned whatever the date.
      */
-    static boolean activeOnOrAfter(JsonNode statement, JsonNode plan, LocalDate from) {
-        if (from == null || !"prescribed-at-gp-practice".equals(code(statement, PRESCRIBING_AGENCY))) {
+    static boolean activeOnOrAfter(FilterFields statement, FilterFields plan, LocalDate from) {
+        if (from == null || !statement.is("prescribingAgency", "prescribed-at-gp-practice")) {
             return true;
         }
-        JsonNode period = statement.path("effectivePeriod");
-        String end = period.path("end").asText(null);
+        String end = statement.get("effectivePeriod.end");
         if (end != null) {
             return !LocalDate.parse(end.substring(0, 10)).isBefore(from);
         }
-        boolean acute = plan != null && code(plan, PRESCRIPTION_TYPE) != null && code(plan, PRESCRIPTION_TYPE).startsWith("acute");
-        String start = period.path("start").asText(null);
+        boolean acute = plan != null && plan.get("prescriptionType") != null && plan.get("prescriptionType").startsWith("acute");
+        String start = statement.get("effectivePeriod.start");
         return !acute || start == null || !LocalDate.parse(start.substring(0, 10)).isBefore(from);
-    }
-
-    private static String code(JsonNode resource, String extensionUrl) {
-        for (JsonNode extension : resource.path("extension")) {
-            if (extensionUrl.equals(extension.path("url").asText())) {
-                return extension.path("valueCodeableConcept").path("coding").path(0).path("code").asText(null);
-            }
-        }
-        return null;
     }
 }

@@ -3,6 +3,7 @@ package org.gpconnect.provider.structured;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gpconnect.store.FilterFields;
 import org.gpconnect.store.StoredResource;
 
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.Set;
 final class ProblemsArea {
     private static final String RELATED_CONTENT = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedClinicalContent-1";
     private static final String RELATED_PROBLEM = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedProblemHeader-1";
-    private static final String SIGNIFICANCE = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-ProblemSignificance-1";
     /** Secondary list code (and title) per linked resource type. */
     private static final Map<String, String[]> SECONDARY_LISTS = Map.of(
             "AllergyIntolerance", new String[]{"problems-allergies-related-to-problems", "Problems - allergies related to problems"},
@@ -44,7 +44,7 @@ final class ProblemsArea {
         // which problems the filter returns, decided once: a link to one of them needs no secondary list
         Set<String> primaryProblems = new LinkedHashSet<>();
         for (StoredResource condition : conditions) {
-            JsonNode json = assembly.fields(condition);
+            FilterFields json = assembly.fields(condition);
             if (ask.includes(status(json), significance(json))) {
                 primaryProblems.add("Condition/" + condition.id());
             }
@@ -62,9 +62,8 @@ final class ProblemsArea {
                 continue;
             }
             Set<String> removedLinks = new LinkedHashSet<>();
-            for (JsonNode extension : assembly.fields(condition).path("extension")) {
-                String target = linkTarget(extension);
-                if (target == null) {
+            for (String target : assembly.fields(condition).all("link")) {
+                if (target.indexOf('/') < 1) {
                     continue;
                 }
                 String type = target.substring(0, target.indexOf('/'));
@@ -118,17 +117,12 @@ final class ProblemsArea {
     }
 
     /** The filter knows active and inactive; STU3's recurrence counts as active, remission and resolved as inactive. */
-    private static String status(JsonNode condition) {
-        String status = condition.path("clinicalStatus").asText();
+    private static String status(FilterFields condition) {
+        String status = String.valueOf(condition.get("clinicalStatus"));
         return status.equals("active") || status.equals("recurrence") ? "active" : "inactive";
     }
 
-    private static String significance(JsonNode condition) {
-        for (JsonNode extension : condition.path("extension")) {
-            if (SIGNIFICANCE.equals(extension.path("url").asText())) {
-                return extension.path("valueCode").asText(null);
-            }
-        }
-        return null;
+    private static String significance(FilterFields condition) {
+        return condition.get("significance");
     }
 }

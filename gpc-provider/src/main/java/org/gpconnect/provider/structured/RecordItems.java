@@ -3,6 +3,7 @@ package org.gpconnect.provider.structured;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gpconnect.store.FilterFields;
 import org.gpconnect.store.StoredResource;
 
 import java.time.LocalDate;
@@ -20,18 +21,18 @@ final class RecordItems {
 
     private RecordItems() {}
 
-    static void addList(StructuredRecordAssembly assembly, PrimaryList list, String type, Predicate<JsonNode> include) {
+    static void addList(StructuredRecordAssembly assembly, PrimaryList list, String type, Predicate<FilterFields> include) {
         addList(assembly, list, type, (item, json) -> include.test(json));
     }
 
     static void addList(StructuredRecordAssembly assembly, PrimaryList list, String type,
-                        java.util.function.BiPredicate<StoredResource, JsonNode> include) {
+                        java.util.function.BiPredicate<StoredResource, FilterFields> include) {
         addList(assembly, list, List.of(type), include);
     }
 
     /** A List of several resource types (immunisations and their status Observations), each type in id order. */
     static void addList(StructuredRecordAssembly assembly, PrimaryList list, List<String> types,
-                        java.util.function.BiPredicate<StoredResource, JsonNode> include) {
+                        java.util.function.BiPredicate<StoredResource, FilterFields> include) {
         List<String> references = new ArrayList<>();
         boolean withheld = false;
         for (StoredResource item : types.stream().flatMap(type -> assembly.resources().ofType(type).stream()).toList()) {
@@ -42,7 +43,7 @@ final class RecordItems {
                 withheld = true;
             } else {
                 assembly.item(item);
-                references.add(item.resourceType() + "/" + item.id());
+                references.add(item.reference());
             }
         }
         assembly.list(ClinicalList.primary(list, assembly.patientId(), assembly.now(), references, List.of(),
@@ -53,7 +54,7 @@ final class RecordItems {
         try {
             return JSON.readTree(item.json());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + item.resourceType() + "/" + item.id() + " is not JSON", e);
+            throw new IllegalStateException("stored " + item.reference() + " is not JSON", e);
         }
     }
 
@@ -61,11 +62,10 @@ final class RecordItems {
      * Whether a FHIR date or dateTime falls in the period, a partial date counting as the whole
      * year or month it names; an item with no date is always returned (structured.md §10).
      */
-    static boolean within(SearchPeriod period, JsonNode date) {
-        if (period == null || date == null || !date.isTextual() || date.asText().length() < 4) {
+    static boolean within(SearchPeriod period, String text) {
+        if (period == null || text == null || text.length() < 4) {
             return true;
         }
-        String text = date.asText();
         LocalDate first;
         LocalDate last;
         if (text.length() == 4) {

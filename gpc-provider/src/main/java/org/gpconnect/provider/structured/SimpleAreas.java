@@ -1,6 +1,6 @@
 package org.gpconnect.provider.structured;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.gpconnect.store.FilterFields;
 
 import java.time.LocalDate;
 
@@ -15,21 +15,21 @@ final class SimpleAreas {
     /** Given immunisations always; not-given ones only when asked; no date filter. */
     static void immunisations(StructuredRecordAssembly assembly, StructuredRecordRequest.Immunisations ask) {
         RecordItems.addList(assembly, PrimaryList.IMMUNISATIONS, ImmunisationStatus.types(ask), ImmunisationStatus.withStatus(ask,
-                item -> !"entered-in-error".equals(item.path("status").asText())
-                        && (ask.includeNotGiven() || !item.path("notGiven").asBoolean(false))));
+                item -> !item.is("status", "entered-in-error")
+                        && (ask.includeNotGiven() || !item.is("notGiven", "true"))));
     }
 
     /** Outbound referrals authored in the period; entered-in-error never. */
     static void referrals(StructuredRecordAssembly assembly, StructuredRecordRequest.Referrals ask) {
         RecordItems.addList(assembly, PrimaryList.REFERRALS, "ReferralRequest",
-                item -> !"entered-in-error".equals(item.path("status").asText())
+                item -> !item.is("status", "entered-in-error")
                         && RecordItems.within(ask.searchPeriod().orElse(null), item.get("authoredOn")));
     }
 
     /** Incomplete diary entries (active plans) due on or before the search date, overdue ones always. */
     static void diaryEntries(StructuredRecordAssembly assembly, StructuredRecordRequest.DiaryEntries ask) {
         RecordItems.addList(assembly, PrimaryList.DIARY_ENTRIES, "ProcedureRequest",
-                item -> "plan".equals(item.path("intent").asText()) && "active".equals(item.path("status").asText())
+                item -> item.is("intent", "plan") && item.is("status", "active")
                         && ask.searchDate().map(date -> dueBy(item, date)).orElse(true));
     }
 
@@ -47,28 +47,24 @@ final class SimpleAreas {
         java.util.Set<String> investigationParts = investigationParts(assembly);
         RecordItems.addList(assembly, PrimaryList.UNCATEGORISED, "Observation",
                 (stored, item) -> !investigationParts.contains("Observation/" + stored.id())
-                        && !COMMENT_NOTE.equals(item.path("code").path("coding").path(0).path("code").asText())
+                        && !isCommentNote(item)
                         && !ImmunisationStatus.recordsStatus(item)
                         && RecordItems.within(ask.searchPeriod().orElse(null),
-                        item.hasNonNull("effectivePeriod") ? item.path("effectivePeriod").get("start") : item.get("effectiveDateTime")));
+                        item.get("effectivePeriod.start") != null ? item.get("effectivePeriod.start") : item.get("effectiveDateTime")));
     }
 
     /** The Observations a pathology report holds: its results and what its test groups hold (has-member). */
     private static java.util.Set<String> investigationParts(StructuredRecordAssembly assembly) {
         java.util.Set<String> parts = new java.util.HashSet<>();
         for (org.gpconnect.store.StoredResource report : assembly.resources().ofType("DiagnosticReport")) {
-            for (JsonNode result : assembly.fields(report).path("result")) {
-                parts.add(result.path("reference").asText());
-            }
+            parts.addAll(assembly.fields(report).all("result"));
         }
         if (parts.isEmpty()) {
             return parts;
         }
         for (org.gpconnect.store.StoredResource observation : assembly.resources().ofType("Observation")) {
             if (parts.contains("Observation/" + observation.id())) {
-                for (JsonNode related : assembly.fields(observation).path("related")) {
-                    parts.add(related.path("target").path("reference").asText());
-                }
+                parts.addAll(assembly.fields(observation).all("related"));
             }
         }
         return parts;
@@ -77,8 +73,14 @@ final class SimpleAreas {
     /** SNOMED 37331000000100 "Comment note": consultation narrative and filing comments, never uncategorised. */
     private static final String COMMENT_NOTE = "37331000000100";
 
-    private static boolean dueBy(JsonNode item, LocalDate date) {
-        JsonNode when = item.hasNonNull("occurrencePeriod") ? item.path("occurrencePeriod").get("start") : item.get("occurrenceDateTime");
+    /** The first coding's code is SNOMED's comment note. */
+    private static boolean isCommentNote(FilterFields item) {
+        String code = item.get("code");
+        return code != null && code.endsWith("|" + COMMENT_NOTE);
+    }
+
+    private static boolean dueBy(FilterFields item, LocalDate date) {
+        String when = item.get("occurrencePeriod.start") != null ? item.get("occurrencePeriod.start") : item.get("occurrenceDateTime");
         return RecordItems.within(new SearchPeriod(null, date), when);
     }
 }

@@ -1,5 +1,6 @@
 package org.gpconnect.provider.structured;
 
+import org.gpconnect.store.FilterFields;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.PatientResources;
 import org.gpconnect.store.StoredResource;
@@ -99,7 +100,7 @@ public final class StructuredRecordAssembly {
     public PatientResources resources() { return resources; }
 
     /** The elements an item is selected and linked by ({@link org.gpconnect.store.FilterFields}). */
-    public com.fasterxml.jackson.databind.JsonNode fields(StoredResource item) {
+    public FilterFields fields(StoredResource item) {
         return resources.filterFields(item);
     }
 

@@ -27,7 +27,7 @@ public final class StructuredRecordBundle {
 
     /** Adds a stored resource unless it is already in the Bundle; true if it was added. */
     public boolean add(StoredResource resource) {
-        if (!included.add(resource.resourceType() + "/" + resource.id())) {
+        if (!included.add(resource.reference())) {
             return false;
         }
         append(resource.json());

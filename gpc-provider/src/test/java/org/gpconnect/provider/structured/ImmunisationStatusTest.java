@@ -1,6 +1,6 @@
 package org.gpconnect.provider.structured;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.gpconnect.store.FilterFields;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which Observations are immunisation consent or dissent records: decided by their SNOMED CT code. */
 class ImmunisationStatusTest {
-    private static JsonNode resource(String type, String system, String code) throws Exception {
-        return new ObjectMapper().readTree("{\"resourceType\":\"" + type + "\",\"code\":{\"coding\":["
-                + "{\"system\":\"http://read.info/ctv3\",\"code\":\"XaXYZ\"},{\"system\":\"" + system + "\",\"code\":\"" + code + "\"}]}}");
+    private static FilterFields resource(String type, String system, String code) throws Exception {
+        return FilterFields.of(new ObjectMapper().readTree("{\"resourceType\":\"" + type + "\",\"code\":{\"coding\":["
+                + "{\"system\":\"http://read.info/ctv3\",\"code\":\"XaXYZ\"},{\"system\":\"" + system + "\",\"code\":\"" + code + "\"}]}}"));
     }
 
     @Test
@@ -25,6 +25,6 @@ class ImmunisationStatusTest {
         assertThat(ImmunisationStatus.recordsStatus(resource("Observation", "http://snomed.info/sct", "27113001"))).isFalse();
         assertThat(ImmunisationStatus.recordsStatus(resource("Observation", "http://example.org/local", "310375005"))).isFalse();
         assertThat(ImmunisationStatus.recordsStatus(resource("Condition", "http://snomed.info/sct", "310375005"))).isFalse();
-        assertThat(ImmunisationStatus.recordsStatus(new ObjectMapper().readTree("{\"resourceType\":\"Observation\"}"))).isFalse();
+        assertThat(ImmunisationStatus.recordsStatus(FilterFields.of(new ObjectMapper().readTree("{\"resourceType\":\"Observation\"}")))).isFalse();
     }
 }
