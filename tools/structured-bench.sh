@@ -79,7 +79,7 @@ esac
 if [ "$REUSE" != true ] || [ ! -f "$PATIENT_LIST" ]; then
   echo "== generating $PATIENTS patients ($ITEMS items on average, $HEAVY% with $HEAVY_ITEMS+) into $DB"
   "$ROOT/gpconnect" generate "${STORE[@]}" --patients "$PATIENTS" --items "$ITEMS" --heavy "$HEAVY" \
-    --heavy-items "$HEAVY_ITEMS" --seed 42 --patient-list "$PATIENT_LIST" 2>/dev/null | tail -1
+    --heavy-items "$HEAVY_ITEMS" --seed 42 --patient-list "$PATIENT_LIST" 2>/dev/null | grep '^Wrote' || true
 fi
 
 LOG="$WORK/$SETTINGS-server.log"
@@ -106,6 +106,11 @@ run() {
     --clients "$CLIENTS" --warmup "$WARMUP" --duration "$DURATION" --count-resources \
     --json "$WORK/$SETTINGS-$mix.json" | grep -v '^structured-record:'
 }
+
+# the JIT compiles the server's hot path during this first pass over every kind of patient
+echo "== warming the server up ($WARMUP over all patients, not recorded)"
+"$ROOT/gpconnect" bench run --base "$BASE" --scenario structured-record --nhs-numbers "9690937286,$ALL_NHS" \
+  --clients "$CLIENTS" --warmup 0s --duration "$WARMUP" >/dev/null
 
 run patient2 9690937286
 run heavy "$HEAVY_NHS"

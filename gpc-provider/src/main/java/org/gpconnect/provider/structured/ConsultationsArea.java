@@ -119,8 +119,7 @@ final class ConsultationsArea {
                 entries.remove(i);
             }
         }
-        return new StoredResource(structure.resourceType(), structure.id(), structure.versionId(), structure.lastUpdated(),
-                json.toString());
+        return structure.withJson(json.toString());
     }
 
     /** Started on or after the period's start, ended on or before its end (structured.md §7). */

@@ -97,8 +97,7 @@ final class ProblemsArea {
                 extensions.remove(i);
             }
         }
-        return new StoredResource(condition.resourceType(), condition.id(), condition.versionId(), condition.lastUpdated(),
-                json.toString());
+        return condition.withJson(json.toString());
     }
 
     private static String linkTarget(JsonNode extension) {

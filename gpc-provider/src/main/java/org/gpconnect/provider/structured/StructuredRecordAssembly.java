@@ -65,7 +65,7 @@ public final class StructuredRecordAssembly {
         com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) RecordItems.json(item);
         json.with("meta").withArray("security").addObject().put("system", "http://hl7.org/fhir/v3/ActCode").put("code", "NOPAT")
                 .put("display", "no disclosure to patient, family or caregivers without attending provider's authorization");
-        return new StoredResource(item.resourceType(), item.id(), item.versionId(), item.lastUpdated(), json.toString());
+        return item.withJson(json.toString());
     }
 
     /**
