@@ -79,25 +79,6 @@ public class GpRecordStore {
                 ps -> { ps.setString(1, odsCode); ps.setString(2, nhsNumber); }, GpRecordStore::patient);
     }
 
-    /** A patient's resources of the given types (the patient's own record items), in id order per type. */
-    public List<StoredResource> patientResources(String odsCode, String patientId, java.util.Collection<String> types) {
-        if (types.isEmpty()) {
-            return List.of();
-        }
-        String placeholders = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
-        return query("SELECT resource_type, id, version_id, last_updated, json FROM fhir_resource"
-                        + " WHERE practice_ods = ? AND patient_id = ? AND resource_type IN (" + placeholders + ")"
-                        + " ORDER BY resource_type, id",
-                ps -> {
-                    ps.setString(1, odsCode);
-                    ps.setString(2, patientId);
-                    int i = 3;
-                    for (String type : types) {
-                        ps.setString(i++, type);
-                    }
-                }, GpRecordStore::resource);
-    }
-
     /** One patient's resources, read lazily by type for one request. */
     public PatientResources resourcesOf(String odsCode, String patientId) {
         return new PatientResources(this, odsCode, patientId);
@@ -124,11 +105,6 @@ public class GpRecordStore {
                         ps.setString(3, type);
                     }
                 }, rs -> new Row(new StoredResource(rs.getString(1), rs.getString(2), 0, null, rs.getString(3)), rs.getString(4)));
-    }
-
-    /** Convenience for callers without a request in hand: {@link #referencedClosure(PatientResources, java.util.Collection)}. */
-    public List<StoredResource> referencedClosure(String odsCode, String patientId, java.util.Collection<StoredResource> from) {
-        return referencedClosure(resourcesOf(odsCode, patientId), from);
     }
 
     /**

@@ -51,6 +51,12 @@ public final class PatientResources {
         allRead = true;
     }
 
+    /** Every one of the patient's resources, by type and id. */
+    public List<StoredResource> all() {
+        readAll();
+        return byType.keySet().stream().sorted().flatMap(type -> byType.get(type).stream()).toList();
+    }
+
     /** The patient's resources of one type, in id order. */
     public List<StoredResource> ofType(String type) {
         List<StoredResource> resources = byType.get(type);

@@ -98,10 +98,12 @@ class GpRecordStoreTest {
                 writer.save("B82617", other, null);
                 return null;
             });
-            var items = store.patientResources("B82617", "2", java.util.List.of("MedicationRequest", "AllergyIntolerance"));
+            PatientResources patient2 = store.resourcesOf("B82617", "2");
+            var items = new java.util.ArrayList<>(patient2.ofType("MedicationRequest"));
+            items.addAll(patient2.ofType("AllergyIntolerance"));
             assertThat(items).extracting(StoredResource::id).contains("mr-1").doesNotContain("mr-other");
 
-            var closure = store.referencedClosure("B82617", "2", items);
+            var closure = store.referencedClosure(patient2, items);
             assertThat(closure).extracting(r -> r.resourceType() + "/" + r.id())
                     .contains("Medication/med-1", "Practitioner/2")
                     .as("the patient is every Bundle's first entry anyway")

@@ -174,9 +174,7 @@ class SyntheticRecordGeneratorTest {
                 assertThat(patient.nhsNumber()).isNotIn("9990000107", "9990000115");
                 assertThat(nhsNumbers.add(patient.nhsNumber())).isTrue();
                 assertThat(store.patientsByNhsNumber(ODS, patient.nhsNumber())).hasSize(1);
-                List<StoredResource> resources = store.patientResources(ODS, "syn-" + n, List.of("Patient",
-                        "AllergyIntolerance", "Condition", "MedicationStatement", "MedicationRequest", "Immunization",
-                        "Observation", "DiagnosticReport", "Specimen", "ProcedureRequest", "ReferralRequest", "Encounter", "List"));
+                List<StoredResource> resources = store.resourcesOf(ODS, "syn-" + n).all();
                 assertThat(resources).extracting(StoredResource::resourceType).contains("Patient", "Condition");
                 stored += resources.size();
             }
