@@ -419,7 +419,7 @@ def immunisation_status(p, n, kind, start, performer, comment, end=None):
 
 
 def referral(p, n, code, display, authored, requester, priority="routine", context=None, description=None,
-             note=None, recipient=None):
+             note=None, recipient=None, supporting=()):
     rid = "referral-%s-%s" % (p, n)
     r = res("ReferralRequest", rid, P("ReferralRequest"), status="unknown", intent="order", priority=priority,
             subject=pat(p))
@@ -432,9 +432,44 @@ def referral(p, n, code, display, authored, requester, priority="routine", conte
     r["reasonCode"] = [cc(code, display)]
     if description:
         r["description"] = description
+    if supporting:  # the referral letter(s) and other supporting documents, never the problem
+        r["supportingInfo"] = [ref(x) for x in supporting]
     if note:
         r["note"] = [{"text": note}]
     return r
+
+
+# Document types: SNOMED CT UK "Record composition type simple reference set" (refset 1127551000000109), which
+# access_documents_development_documentreference (1.6.2) names for DocumentReference.type.
+DOC_TYPES = {
+    "outpatient": ("823681000000100", "Outpatient letter"),
+    "referral": ("25611000000107", "Referral letter"),
+    "radiology": ("371527006", "Radiology report"),
+    "clinical": ("823691000000103", "Clinical letter"),
+}
+
+
+def document(p, n, kind, created, indexed, author, description, content_type, size, encounter=None, setting=None,
+             custodian="Organization/1"):
+    """Metadata of one document (CareConnect-GPC-DocumentReference-1), never its content. The attachment's url
+    is stored relative ("Binary/doc-P-N"): the provider makes it the absolute URL of the Binary on the Access
+    Document root the consumer called, when it answers."""
+    rid = "docref-%s-%s" % (p, n)
+    d = {"resourceType": "DocumentReference", "id": rid, "meta": {"profile": [P("DocumentReference")]},
+         "masterIdentifier": {"system": "https://gpconnect.example.org/Id/document-version",
+                              "value": str(uuid.uuid5(NS, "DocumentReference/%s/version/1" % rid))},
+         "identifier": ident("DocumentReference/" + rid), "status": "current", "type": cc(*DOC_TYPES[kind]),
+         "subject": pat(p), "created": created, "indexed": indexed, "author": [ref(author)],
+         "custodian": ref(custodian), "description": description,
+         "content": [{"attachment": {"contentType": content_type, "url": "Binary/doc-%s-%s" % (p, n), "size": size}}]}
+    context = {}
+    if encounter:
+        context["encounter"] = ref("Encounter/" + encounter)
+    if setting:
+        context["practiceSetting"] = {"text": setting}
+    if context:
+        d["context"] = context
+    return d
 
 
 def diary(p, n, code, display, start, end, authored, requester, note=None, context=None):
@@ -609,8 +644,9 @@ def medications():
 
 
 def patient2_record():
-    """Encounters, consultation structure, problems, uncategorised, immunisations, investigations, referrals, diary."""
-    E, L, C, O, I, INV, REF, D = [], [], [], [], [], [], [], []
+    """Encounters, consultation structure, problems, uncategorised, immunisations, investigations, referrals, diary,
+    documents."""
+    E, L, C, O, I, INV, REF, D, DOC = [], [], [], [], [], [], [], [], []
     CONS, TEL = ("11429006", "Consultation"), ("185317003", "Telephone encounter")
     E += [encounter(2, 1, "2019-03-12T09:10:00+00:00", 15, CONS, "2"),
           encounter(2, 2, "2020-09-21T10:40:00+01:00", 12, CONS, "3"),
@@ -649,7 +685,24 @@ def patient2_record():
                          comment="Mild anaemia: repeat in 3 months and check ferritin.")
     # referral linked to the knee problem
     REF += [referral(2, 1, "308447003", "Referral to physiotherapist", "2023-05-16", "2", context="enc-2-3",
-                     description="Physiotherapy for right knee osteoarthritis.", recipient="Organization/2")]
+                     description="Physiotherapy for right knee osteoarthritis.", recipient="Organization/2",
+                     supporting=["DocumentReference/docref-2-2"])]
+    # documents (metadata only): the eye screening letter (problem 2), the physiotherapy referral letter (the
+    # referral and the 2023 knee consultation), the knee X-ray report (problem 4), and a podiatry letter filed
+    # without a link to anything (returned only by migration, which sends every document)
+    DOC += [document(2, 1, "outpatient", "2022-06-08T15:10:00+01:00", "2022-06-10T09:05:00+01:00", "Organization/2",
+                     "Diabetic eye screening result: background retinopathy in both eyes, rescreen in 12 months",
+                     "application/pdf", 48213, setting="Diabetic eye screening"),
+            document(2, 2, "referral", "2023-05-16T11:38:00+01:00", "2023-05-16T11:41:00+01:00", "Practitioner/2",
+                     "Referral letter to community physiotherapy: right knee osteoarthritis",
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 23914,
+                     encounter="enc-2-3"),
+            document(2, 3, "radiology", "2023-05-31T16:20:00+01:00", "2023-06-02T10:05:00+01:00", "Organization/2",
+                     "X-ray right knee: medial joint space narrowing and osteophytes, consistent with osteoarthritis",
+                     "application/pdf", 96532, setting="Radiology"),
+            document(2, 4, "clinical", "2024-03-12T10:30:00+00:00", "2024-03-14T08:50:00+00:00", "Organization/2",
+                     "Community podiatry: annual diabetic foot check, low risk", "image/tiff", 214016,
+                     setting="Podiatry")]
     # diary entries: one linked to a problem, one up to 10 years ahead
     D += [diary(2, 1, "314529007", "Medication review due", "2027-01-11", "2027-02-11", "2026-01-12", "2",
                 note="Diabetes annual review with medication review."),
@@ -664,14 +717,16 @@ def patient2_record():
                            "Observation/obs-2-2", "DiagnosticReport/report-2-1", "ProcedureRequest/diary-2-1",
                            "MedicationRequest/medreq-2-7"]),
           problem(2, 2, "4855003", "Diabetic retinopathy", "2022-06-08", "2022-06-10", "2", significance="minor",
-                  related=[("parent", "prob-2-1")], note="Background retinopathy on diabetic eye screening."),
+                  related=[("parent", "prob-2-1")], note="Background retinopathy on diabetic eye screening.",
+                  content=["DocumentReference/docref-2-1"]),
           problem(2, 3, "38341003", "Hypertension", "2020-09-21", "2020-09-21", "3", context="enc-2-2",
                   content=["Encounter/enc-2-2", "MedicationRequest/medreq-2-2", "Observation/obs-2-4",
                            "Observation/obs-2-5", "ProcedureRequest/diary-2-3"]),
           problem(2, 4, "239873007", "Osteoarthritis of knee", "2023-05-16", "2023-05-16", "2",
                   significance="minor", context="enc-2-3",
                   content=["Encounter/enc-2-3", "Encounter/enc-2-4", "ReferralRequest/referral-2-1",
-                           "MedicationRequest/medreq-2-3", "Observation/obs-2-6", "Observation/obs-2-8"]),
+                           "MedicationRequest/medreq-2-3", "Observation/obs-2-6", "Observation/obs-2-8",
+                           "DocumentReference/docref-2-3"]),
           problem(2, 5, "231504006", "Mixed anxiety and depressive disorder", "2018-01-15", "2018-02-01", "2",
                   status="inactive", abated="2019-03-01",
                   content=["MedicationRequest/medreq-2-6", "Observation/obs-2-7"])]
@@ -691,13 +746,14 @@ def patient2_record():
           clist("heading-2-2-2", 2, "enc-2-2", "heading", "Plan", ["MedicationRequest/medreq-2-2"], d2),
           clist("cons-2-3", 2, "enc-2-3", "consultation", "Consultation", ["List/topic-2-3-1"], d3),
           clist("topic-2-3-1", 2, "enc-2-3", "topic", "Osteoarthritis of knee",
-                ["Observation/obs-2-6", "ReferralRequest/referral-2-1"], d3, problems=["prob-2-4"]),
+                ["Observation/obs-2-6", "ReferralRequest/referral-2-1", "DocumentReference/docref-2-2"], d3,
+                problems=["prob-2-4"]),
           clist("cons-2-4", 2, "enc-2-4", "consultation", "Telephone encounter", ["List/topic-2-4-1"], d4),
           clist("topic-2-4-1", 2, "enc-2-4", "topic", "Knee pain",
                 ["Observation/obs-2-8", "MedicationRequest/medreq-2-3"], d4, problems=["prob-2-4"]),
           clist("cons-2-5", 2, "enc-2-5", "consultation", "Consultation", ["List/topic-2-5-1"], d5),
           clist("topic-2-5-1", 2, "enc-2-5", "topic", "Flu clinic", ["Immunization/imm-2-3", "Observation/obs-2-9"], d5)]
-    return E, L, C, O, I, INV, REF, D
+    return E, L, C, O, I, INV, REF, D, DOC
 
 
 def patient3_record():
@@ -728,7 +784,7 @@ def referrals_other():
 
 
 def main():
-    E2, L2, C2, O2, I2, INV2, REF2, D2 = patient2_record()
+    E2, L2, C2, O2, I2, INV2, REF2, D2, DOC2 = patient2_record()
     O3, I3, INV3, REF3, D3 = patient3_record()
     bundle("allergies.json", allergies())
     bundle("medications.json", medications())
@@ -739,6 +795,7 @@ def main():
     bundle("investigations.json", INV2 + INV3)
     bundle("referrals.json", REF2 + REF3 + referrals_other())
     bundle("diary.json", D2 + D3)
+    bundle("documents.json", DOC2)  # patient 3 has no documents (test data pack)
     flags_path = os.path.join(OUT, "patient-flags.json")
     flags = json.load(open(flags_path))
     for p, items in CONFIDENTIAL.items():

@@ -1,6 +1,7 @@
 package org.gpconnect.provider.admin;
 
 import org.gpconnect.provider.GpConnectCommand.StoreOptions;
+import org.gpconnect.provider.structured.DocumentReferences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -11,12 +12,15 @@ import java.util.concurrent.Callable;
 /**
  * A practice's clinical-area switches for Access Record: Structured (structured.md §11): a switched
  * off area is left out of responses with a warning. Changes are audited like the enablement switches.
+ * Each area is named by its request parameter; Documents, which has none, by the name its warning
+ * carries, {@code DocumentReferences} (the spec's own words for it).
  */
 @Command(name = "clinical-area", mixinStandardHelpOptions = true,
-        description = "Turn a structured record clinical area (includeMedication, includeProblems, ...) on or off at a practice.")
+        description = "Turn a structured record clinical area (includeMedication, includeProblems, ..., DocumentReferences) on or off at a practice.")
 public class ClinicalAreaCommand implements Callable<Integer> {
     static final Set<String> AREAS = Set.of("includeAllergies", "includeMedication", "includeConsultations", "includeProblems",
-            "includeImmunisations", "includeUncategorisedData", "includeInvestigations", "includeReferrals", "includeDiaryEntries");
+            "includeImmunisations", "includeUncategorisedData", "includeInvestigations", "includeReferrals", "includeDiaryEntries",
+            DocumentReferences.SWITCH);
 
     @Mixin
     StoreOptions store = new StoreOptions();
@@ -25,7 +29,8 @@ public class ClinicalAreaCommand implements Callable<Integer> {
     String odsCode;
 
     @Parameters(index = "1", description = "The area's request parameter: includeAllergies, includeMedication, includeConsultations,"
-            + " includeProblems, includeImmunisations, includeUncategorisedData, includeInvestigations, includeReferrals, includeDiaryEntries")
+            + " includeProblems, includeImmunisations, includeUncategorisedData, includeInvestigations, includeReferrals, includeDiaryEntries;"
+            + " DocumentReferences for documents")
     String area;
 
     @Parameters(index = "2", description = "on or off")

@@ -59,6 +59,14 @@ public final class GpConnectRequest {
     /** Absolute URL of the service root the request came to, as a consumer would reach it. */
     public String baseUrl() { return baseUrl; }
 
+    /**
+     * Absolute URL of another of the practice's service roots, on the scheme, host and port this
+     * request came to (e.g. the Access Document root, where a structured record's documents are).
+     */
+    public String rootUrl(org.gpconnect.fhir.interaction.ServiceRootKind kind) {
+        return baseUrl.substring(0, baseUrl.length() - root.rootPath().length()) + kind.path(root.odsCode());
+    }
+
     void headers(String traceId, String fromAsid, String toAsid, String interactionId) {
         this.traceId = traceId;
         this.fromAsid = fromAsid;

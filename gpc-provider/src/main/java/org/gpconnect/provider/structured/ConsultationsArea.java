@@ -22,7 +22,8 @@ import java.util.Set;
  * areas were asked for; the secondary "Consultations - ... contained in consultations" Lists name
  * those items by area (accessrecord_structured_development_consultation_guidance). A confidential
  * consultation is left out with the warning on the primary List; a confidential item inside one is
- * taken out of its structure List, with the warning on its secondary List.
+ * taken out of its structure List, with the warning on its secondary List. A document in one
+ * (DocumentReference) comes by reference, unless the practice switched documents off.
  */
 final class ConsultationsArea {
     /** Secondary list code and title per item type found in consultations. */
@@ -31,6 +32,7 @@ final class ConsultationsArea {
             "ProcedureRequest", new String[]{"consultations-diary-entries-contained-in-consultations", "Consultations - diary entries contained in consultations"},
             "Immunization", new String[]{"consultations-immunisations-contained-in-consultations", "Consultations - immunisations contained in consultations"},
             "DiagnosticReport", new String[]{"consultations-investigations-contained-in-consultations", "Consultations - investigations contained in consultations"},
+            DocumentReferences.TYPE, new String[]{"consultations-documents-contained-in-consultations", "Consultations - documents contained in consultations"},
             "MedicationRequest", new String[]{"consultations-medications-contained-in-consultations", "Consultations - medications contained in consultations"},
             "ReferralRequest", new String[]{"consultations-outbound-referrals-in-consultations", "Consultations - outbound referrals in consultations"},
             "Condition", new String[]{"consultations-problems-contained-in-consultations", "Consultations - problems contained in consultations"},
@@ -85,6 +87,9 @@ final class ConsultationsArea {
                             secondary.withheld(type);
                         }
                         continue;
+                    }
+                    if (item != null && assembly.switchedOff(item)) {
+                        continue; // the entry says "Document items have been disabled" (StructuredRecordAssembly)
                     }
                     if (secondary.covers(type)) {
                         secondary.item(type, reference);

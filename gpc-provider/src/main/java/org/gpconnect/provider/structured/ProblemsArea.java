@@ -25,17 +25,18 @@ final class ProblemsArea {
     private static final String RELATED_CONTENT = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedClinicalContent-1";
     private static final String RELATED_PROBLEM = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedProblemHeader-1";
     /** Secondary list code (and title) per linked resource type. */
-    private static final Map<String, String[]> SECONDARY_LISTS = Map.of(
-            "AllergyIntolerance", new String[]{"problems-allergies-related-to-problems", "Problems - allergies related to problems"},
-            "Encounter", new String[]{"problems-consultations-related-to-problems", "Problems - consultations related to problems"},
-            "ProcedureRequest", new String[]{"problems-diary-entries-related-to-problems", "Problems - diary entries related to problems"},
-            "Immunization", new String[]{"problems-immunisations-related-to-problems", "Problems - immunisations related to problems"},
-            "DiagnosticReport", new String[]{"problems-investigations-related-to-problems", "Problems - investigations related to problems"},
-            "MedicationRequest", new String[]{"problems-medications-related-to-problems", "Problems - medications related to problems"},
-            "MedicationStatement", new String[]{"problems-medications-related-to-problems", "Problems - medications related to problems"},
-            "ReferralRequest", new String[]{"problems-outbound-referrals-related-to-problems", "Problems - outbound referrals related to problems"},
-            "Observation", new String[]{"problems-uncategorised-data-related-to-problems", "Problems - uncategorised data related to problems"},
-            "Condition", new String[]{"problems-linked-problems-not-relating-to-the-primary-query", "Problems - linked problems not relating to the primary query"});
+    private static final Map<String, String[]> SECONDARY_LISTS = Map.ofEntries(
+            Map.entry("AllergyIntolerance", new String[]{"problems-allergies-related-to-problems", "Problems - allergies related to problems"}),
+            Map.entry("Encounter", new String[]{"problems-consultations-related-to-problems", "Problems - consultations related to problems"}),
+            Map.entry("ProcedureRequest", new String[]{"problems-diary-entries-related-to-problems", "Problems - diary entries related to problems"}),
+            Map.entry(DocumentReferences.TYPE, new String[]{"problems-documents-related-to-problems", "Problems - documents related to problems"}),
+            Map.entry("Immunization", new String[]{"problems-immunisations-related-to-problems", "Problems - immunisations related to problems"}),
+            Map.entry("DiagnosticReport", new String[]{"problems-investigations-related-to-problems", "Problems - investigations related to problems"}),
+            Map.entry("MedicationRequest", new String[]{"problems-medications-related-to-problems", "Problems - medications related to problems"}),
+            Map.entry("MedicationStatement", new String[]{"problems-medications-related-to-problems", "Problems - medications related to problems"}),
+            Map.entry("ReferralRequest", new String[]{"problems-outbound-referrals-related-to-problems", "Problems - outbound referrals related to problems"}),
+            Map.entry("Observation", new String[]{"problems-uncategorised-data-related-to-problems", "Problems - uncategorised data related to problems"}),
+            Map.entry("Condition", new String[]{"problems-linked-problems-not-relating-to-the-primary-query", "Problems - linked problems not relating to the primary query"}));
 
     private ProblemsArea() {}
 
@@ -73,6 +74,8 @@ final class ProblemsArea {
                     if (secondary.covers(type)) {
                         secondary.withheld(type);
                     }
+                } else if (linked.isPresent() && assembly.switchedOff(linked.get())) {
+                    // documents switched off: the link says "Document items have been disabled" (StructuredRecordAssembly)
                 } else if (secondary.covers(type) && linked.isPresent() && !primaryProblems.contains(target)) {
                     assembly.item(linked.get());
                     secondary.item(type, target);

@@ -33,6 +33,19 @@ final class SimpleAreas {
                         && ask.searchDate().map(date -> dueBy(item, date)).orElse(true));
     }
 
+    /**
+     * Every document's DocumentReference, linked to an item or not: a migration sends them all, so
+     * that the new practice can fetch each with Migrate a document (structured.md §12). There is no
+     * documents List; confidential ones only go with sensitive information, like any item.
+     */
+    static void documents(StructuredRecordAssembly assembly) {
+        for (org.gpconnect.store.StoredResource document : assembly.resources().ofType(DocumentReferences.TYPE)) {
+            if (!assembly.confidential(document)) {
+                assembly.item(document);
+            }
+        }
+    }
+
     /** Pathology reports issued in the period; their results, specimens and requests follow by reference. */
     static void investigations(StructuredRecordAssembly assembly, StructuredRecordRequest.Investigations ask) {
         RecordItems.addList(assembly, PrimaryList.INVESTIGATIONS, "DiagnosticReport",

@@ -29,6 +29,12 @@ public final class StructuredRecordAssembly {
     private final PatientResources resources;
     /** Record migration with sensitive information: confidential items go too, labelled NOPAT. */
     private boolean includeConfidential;
+    /** Absolute URL of the practice's Access Document root, where the documents' Binaries are. */
+    private String documentsRoot;
+    /** The practice switched documents off (clinical-area switch {@link DocumentReferences#SWITCH}). */
+    private boolean documentsSwitchedOff;
+    /** A DocumentReference would have been returned but for the switch: the Bundle says so. */
+    private boolean documentsLeftOut;
     private final List<StoredResource> items = new ArrayList<>();
     private final List<StoredResource> referenceSources = new ArrayList<>();
     private final List<ClinicalList> lists = new ArrayList<>();
@@ -46,6 +52,33 @@ public final class StructuredRecordAssembly {
 
     public void includeConfidential() {
         includeConfidential = true;
+    }
+
+    /** Where the documents' Binaries are: their attachment urls are made absolute on this root. */
+    public void documentsAt(String accessDocumentRoot) {
+        documentsRoot = accessDocumentRoot;
+    }
+
+    /** The practice switched the Documents clinical area off: no DocumentReference goes, wherever it is linked. */
+    public void switchDocumentsOff() {
+        documentsSwitchedOff = true;
+    }
+
+    /**
+     * Whether the item is left out because its clinical area is switched off (documents: the only
+     * area that can be reached by links alone); noted, so that the Bundle carries the warning.
+     */
+    public boolean switchedOff(StoredResource item) {
+        if (documentsSwitchedOff && item.resourceType().equals(DocumentReferences.TYPE)) {
+            documentsLeftOut = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Some DocumentReference was left out because documents are switched off. */
+    public boolean documentsLeftOut() {
+        return documentsLeftOut;
     }
 
     /** Items the practice keeps confidential are withheld from direct care; their List says so. */
@@ -66,6 +99,39 @@ public final class StructuredRecordAssembly {
         json.with("meta").withArray("security").addObject().put("system", "http://hl7.org/fhir/v3/ActCode").put("code", "NOPAT")
                 .put("display", "no disclosure to patient, family or caregivers without attending provider's authorization");
         return item.withJson(json.toString());
+    }
+
+    /**
+     * A clinical item as this response serves it: labelled if confidential (migration), its links to
+     * switched-off documents replaced by the spec's display, a DocumentReference's Binary url made
+     * absolute. Only the few items these concern are touched; the rest go as stored.
+     */
+    private StoredResource served(StoredResource item) {
+        StoredResource served = labelled(item);
+        if (documentsSwitchedOff && referencesADocument(item)) {
+            com.fasterxml.jackson.databind.JsonNode json = RecordItems.json(served);
+            if (DocumentReferences.replaceReferences(json, this::switchedOffDocument)) {
+                served = served.withJson(json.toString());
+            }
+        }
+        if (documentsRoot != null && item.resourceType().equals(DocumentReferences.TYPE)) {
+            served = served.withJson(DocumentReferences.withAbsoluteUrls(served.json(), documentsRoot));
+        }
+        return served;
+    }
+
+    private boolean referencesADocument(StoredResource item) {
+        for (org.gpconnect.store.ResourceIndex.Reference reference : resources.referencesOf(item)) {
+            if (reference.type().equals(DocumentReferences.TYPE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A link to a document that is switched off (a confidential one is withheld as confidential instead). */
+    private boolean switchedOffDocument(String reference) {
+        return resources.get(reference).map(document -> !confidential(document)).orElse(true);
     }
 
     /**
@@ -122,8 +188,9 @@ public final class StructuredRecordAssembly {
     public StructuredRecordBundle write(String traceId) {
         StructuredRecordBundle bundle = new StructuredRecordBundle(traceId);
         // a confidential item is never returned for direct care, whoever points at it
+        // nor one of a clinical area the practice switched off
         List<StoredResource> referenced = new ArrayList<>(store.referencedClosure(resources, referenceSources).stream()
-                .filter(resource -> !confidential(resource)).toList());
+                .filter(resource -> !confidential(resource) && !switchedOff(resource)).toList());
         referenced.sort(Comparator.comparing(r -> ADMIN_ORDER.getOrDefault(r.resourceType(), ADMIN_ORDER.size())));
         bundle.add(patient);
         for (StoredResource resource : referenced) {
@@ -131,10 +198,10 @@ public final class StructuredRecordAssembly {
                 bundle.add(resource);
             }
         }
-        items.forEach(item -> bundle.add(labelled(item)));
+        items.forEach(item -> bundle.add(served(item)));
         for (StoredResource resource : referenced) {
             if (!ADMIN_ORDER.containsKey(resource.resourceType())) {
-                bundle.add(labelled(resource));
+                bundle.add(served(resource));
             }
         }
         lists.forEach(bundle::add);

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gpconnect.fhir.interaction.ServiceRootKind;
 import org.gpconnect.provider.spine.GpConnectRequest;
 import org.gpconnect.fhir.error.SpineErrorCode;
 import org.gpconnect.fhir.error.SpineException;
@@ -101,6 +102,10 @@ public class StructuredRecordOperation {
         }
         BundleWarnings warnings = new BundleWarnings();
         ask.unrecognisedParameters().forEach(name -> warnings.add(name, "is an unrecognised parameter"));
+        assembly.documentsAt(context.rootUrl(ServiceRootKind.DOCUMENTS));
+        if (disabled.contains(DocumentReferences.SWITCH)) {
+            assembly.switchDocumentsOff();
+        }
         area(ask.allergies(), INCLUDE_ALLERGIES, disabled, warnings, a -> AllergiesArea.addTo(assembly, a.includeResolvedAllergies()));
         area(ask.medication(), INCLUDE_MEDICATION, disabled, warnings, a -> MedicationsArea.addTo(assembly, a));
         area(ask.consultations(), INCLUDE_CONSULTATIONS, disabled, warnings, a -> ConsultationsArea.addTo(assembly, a));
@@ -110,8 +115,15 @@ public class StructuredRecordOperation {
         area(ask.investigations(), INCLUDE_INVESTIGATIONS, disabled, warnings, a -> SimpleAreas.investigations(assembly, a));
         area(ask.referrals(), INCLUDE_REFERRALS, disabled, warnings, a -> SimpleAreas.referrals(assembly, a));
         area(ask.diaryEntries(), INCLUDE_DIARY_ENTRIES, disabled, warnings, a -> SimpleAreas.diaryEntries(assembly, a));
+        if (ask.migration()) {
+            SimpleAreas.documents(assembly);
+        }
 
         StructuredRecordBundle bundle = assembly.write(context.traceId());
+        if (assembly.documentsLeftOut()) {
+            // a switched-off area that linked items would have brought (clinical_area_config: documents)
+            warnings.add(DocumentReferences.SWITCH, "has been disabled");
+        }
         warnings.outcome().ifPresent(warning -> bundle.add(fhir, warning));
         write(request, response, bundle);
     }

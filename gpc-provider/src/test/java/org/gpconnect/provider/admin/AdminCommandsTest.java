@@ -27,6 +27,8 @@ class AdminCommandsTest {
         assertThat(cli.execute("switch", "--data-dir", dataDir.toString(), "NOPE01", "STRUCTURED", "off")).isEqualTo(2);
         assertThat(cli.execute("clinical-area", "--data-dir", dataDir.toString(), "B82617", "includeMedication", "off")).isEqualTo(0);
         assertThat(cli.execute("clinical-area", "--data-dir", dataDir.toString(), "B82617", "includeNothing", "off")).isEqualTo(2);
+        assertThat(cli.execute("clinical-area", "--data-dir", dataDir.toString(), "B82617", "DocumentReferences", "on"))
+                .as("the Documents switch, by the name its warning carries").isEqualTo(0);
 
         try (var dataSource = Database.open(url, "sa", "", 2)) {
             GpRecordStore store = new GpRecordStore(dataSource);

@@ -6,6 +6,7 @@ import org.gpconnect.provider.support.GpcClient;
 import org.gpconnect.provider.support.Response;
 import org.gpconnect.store.GpRecordStore;
 import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.DocumentReference;
 import org.hl7.fhir.dstu3.model.ListResource;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gpconnect.fhir.interaction.InteractionCatalogue.GET_STRUCTURED_RECORD;
 
-/** Get structured record over HTTP: the allergies area, the not-yet-built areas' warning, the patient rules. */
+/** Get and migrate structured record over HTTP: every area, documents, switches, confidentiality, the patient rules. */
 public abstract class StructuredRecordApiTest extends ApiTest {
     static final String STRUCTURED = "/B82617/STU3/1/gpconnect/structured/Patient/$gpc.getstructuredrecord";
 
@@ -316,6 +317,143 @@ public abstract class StructuredRecordApiTest extends ApiTest {
         } finally {
             store.setClinicalArea("B82617", "includeImmunisations", true);
         }
+    }
+
+    // ---------------------------------------------------------------- documents (structured.md §9.6, §11, §12)
+
+    static final String RELATED_CONTENT = "https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-RelatedClinicalContent-1";
+
+    /** The Bundle's DocumentReferences by id. */
+    static java.util.Map<String, DocumentReference> documents(Bundle bundle) {
+        java.util.Map<String, DocumentReference> documents = new java.util.TreeMap<>();
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (entry.getResource() instanceof DocumentReference document) {
+                documents.put(document.getIdElement().getIdPart(), document);
+            }
+        }
+        return documents;
+    }
+
+    static <T extends org.hl7.fhir.dstu3.model.Resource> T resource(Bundle bundle, Class<T> type, String id) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> type.isInstance(r) && r.getIdElement().getIdPart().equals(id)).map(type::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + "/" + id));
+    }
+
+    /** The absolute URL of a document's Binary on the Access Document root, as the consumer reaches the server. */
+    String binaryUrl(String host, String documentReferenceId) {
+        return "http://" + host + ":" + server.port() + ROOT + "/documents/Binary/" + documentReferenceId.replace("docref-", "doc-");
+    }
+
+    static OperationOutcome warning(Bundle bundle) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r instanceof OperationOutcome).map(r -> (OperationOutcome) r).findFirst()
+                .orElseThrow(() -> new AssertionError("no warning OperationOutcome"));
+    }
+
+    @Test
+    void patient2sDocumentsComeWithWhatLinksToThemAndPointAtTheirBinariesOnTheDocumentsRoot() {
+        Response response = structured(parameters("9690937286", EVERY_AREA)).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Bundle bundle = response.resource(Bundle.class);
+        java.util.Map<String, DocumentReference> documents = documents(bundle);
+        assertThat(documents.keySet()).as("linked from a problem, a consultation or a referral; the podiatry letter is linked to nothing")
+                .containsExactly("docref-2-1", "docref-2-2", "docref-2-3");
+        documents.forEach((id, document) -> {
+            assertThat(document.getContentFirstRep().getAttachment().getUrl()).as(id).isEqualTo(binaryUrl("127.0.0.1", id));
+            assertThat(document.getContentFirstRep().getAttachment().hasData()).as("metadata only").isFalse();
+            assertThat(document.getStatus()).isEqualTo(org.hl7.fhir.dstu3.model.Enumerations.DocumentReferenceStatus.CURRENT);
+            assertThat(document.getType().getCodingFirstRep().getSystem()).isEqualTo("http://snomed.info/sct");
+        });
+        assertThat(response.body()).doesNotContain("\"Binary/");
+
+        ListResource inConsultations = list(bundle, "Consultations - documents contained in consultations");
+        assertThat(inConsultations.getCode().getCodingFirstRep().getCode()).isEqualTo("consultations-documents-contained-in-consultations");
+        assertThat(items(inConsultations)).containsExactly("DocumentReference/docref-2-2");
+        ListResource relatedToProblems = list(bundle, "Problems - documents related to problems");
+        assertThat(relatedToProblems.getCode().getCodingFirstRep().getCode()).isEqualTo("problems-documents-related-to-problems");
+        assertThat(items(relatedToProblems)).containsExactlyInAnyOrder("DocumentReference/docref-2-1", "DocumentReference/docref-2-3");
+        assertThat(bundle.getEntry()).noneMatch(e -> e.getResource() instanceof OperationOutcome);
+        assertConformant(bundle);
+        assertEveryReferenceResolves(response);
+
+        Bundle viaLocalhost = structured(parameters("9690937286", "{\"name\":\"includeProblems\"}")).host("localhost").send()
+                .resource(Bundle.class);
+        assertThat(documents(viaLocalhost).values()).as("the URL is the one this consumer called").isNotEmpty()
+                .allSatisfy(document -> assertThat(document.getContentFirstRep().getAttachment().getUrl())
+                        .isEqualTo(binaryUrl("localhost", document.getIdElement().getIdPart())));
+
+        Response referralsInXml = structured(parameters("9690937286", "{\"name\":\"includeReferrals\"}"))
+                .header("Accept", "application/fhir+xml").send();
+        assertThat(referralsInXml.status()).as(referralsInXml.body()).isEqualTo(200);
+        assertThat(documents(referralsInXml.resource(Bundle.class)).keySet()).as("a referral's letter comes with it").containsExactly("docref-2-2");
+        assertThat(referralsInXml.body()).contains("value=\"" + binaryUrl("127.0.0.1", "docref-2-2") + "\"");
+
+        Bundle patient3 = structured(parameters("9690937294", EVERY_AREA)).send().resource(Bundle.class);
+        assertThat(documents(patient3)).as("patient 3 has no documents").isEmpty();
+        assertThat(lists(patient3)).extracting(ListResource::getTitle).noneMatch(title -> title.contains("documents"));
+    }
+
+    @Test
+    void documentsSwitchedOffAreLeftOutWithTheWarningAndTheLinksToThemSaySo() {
+        GpRecordStore store = server.bean(GpRecordStore.class);
+        store.setClinicalArea("B82617", DocumentReferences.SWITCH, false);
+        try {
+            Response response = structured(parameters("9690937286", EVERY_AREA)).send();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            Bundle bundle = response.resource(Bundle.class);
+            assertThat(documents(bundle)).isEmpty();
+            assertThat(response.body()).doesNotContain("DocumentReference/", "Binary/");
+            assertThat(lists(bundle)).extracting(ListResource::getTitle)
+                    .doesNotContain("Consultations - documents contained in consultations", "Problems - documents related to problems")
+                    .contains("Problems", "List of consultations", "Outbound referral");
+            OperationOutcome warning = warning(bundle);
+            assertThat(warning.getIssue()).hasSize(1);
+            assertThat(warning.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+            assertThat(warning.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.NOTSUPPORTED);
+            assertThat(warning.getIssueFirstRep().getDetails().getCodingFirstRep().getCode()).isEqualTo("NOT_IMPLEMENTED");
+            assertThat(warning.getIssueFirstRep().getDetails().getText()).isEqualTo("DocumentReferences has been disabled");
+            assertThat(warning.getIssueFirstRep().getDiagnostics()).isEqualTo("DocumentReferences");
+
+            ListResource topic = resource(bundle, ListResource.class, "topic-2-3-1");
+            assertThat(topic.getEntry()).extracting(e -> e.getItem().getDisplay()).contains("Document items have been disabled");
+            assertThat(topic.getEntry()).filteredOn(e -> e.getItem().hasDisplay()).allMatch(e -> !e.getItem().hasReference());
+            org.hl7.fhir.dstu3.model.Condition retinopathy = resource(bundle, org.hl7.fhir.dstu3.model.Condition.class, "prob-2-2");
+            assertThat(retinopathy.getExtensionsByUrl(RELATED_CONTENT)).singleElement()
+                    .satisfies(link -> assertThat(((org.hl7.fhir.dstu3.model.Reference) link.getValue()).getDisplay())
+                            .isEqualTo("Document items have been disabled"));
+            org.hl7.fhir.dstu3.model.ReferralRequest referral = resource(bundle, org.hl7.fhir.dstu3.model.ReferralRequest.class, "referral-2-1");
+            assertThat(referral.getSupportingInfo()).extracting(org.hl7.fhir.dstu3.model.Reference::getDisplay)
+                    .containsExactly("Document items have been disabled");
+            assertConformant(bundle);
+            assertEveryReferenceResolves(response);
+
+            Bundle allergies = structured(parameters("9690937286", ALLERGIES_WITH_RESOLVED)).send().resource(Bundle.class);
+            assertThat(allergies.getEntry()).as("no document would have come: no warning")
+                    .noneMatch(e -> e.getResource() instanceof OperationOutcome);
+            Bundle patient3 = structured(parameters("9690937294", EVERY_AREA)).send().resource(Bundle.class);
+            assertThat(patient3.getEntry()).as("patient 3 has no documents").noneMatch(e -> e.getResource() instanceof OperationOutcome);
+
+            Bundle migrated = migrate(false, "patient/*.read conf/N", "B82617").send().resource(Bundle.class);
+            assertThat(documents(migrated)).as("migration ignores the switch").hasSize(4);
+        } finally {
+            store.setClinicalArea("B82617", DocumentReferences.SWITCH, true);
+        }
+        assertThat(documents(structured(parameters("9690937286", "{\"name\":\"includeProblems\"}")).send().resource(Bundle.class)))
+                .isNotEmpty();
+    }
+
+    @Test
+    void migrationSendsEveryDocumentOfThePatientLinkedOrNot() {
+        Response response = migrate(false, "patient/*.read conf/N", "B82617").send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        Bundle bundle = response.resource(Bundle.class);
+        java.util.Map<String, DocumentReference> documents = documents(bundle);
+        assertThat(documents.keySet()).containsExactly("docref-2-1", "docref-2-2", "docref-2-3", "docref-2-4");
+        documents.forEach((id, document) ->
+                assertThat(document.getContentFirstRep().getAttachment().getUrl()).as(id).isEqualTo(binaryUrl("127.0.0.1", id)));
+        assertConformant(bundle);
+        assertEveryReferenceResolves(response);
     }
 
     static final String MIGRATE = "/B82617/STU3/1/gpconnect/structured/Patient/$gpc.migratestructuredrecord";

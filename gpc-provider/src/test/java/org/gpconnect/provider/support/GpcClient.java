@@ -50,6 +50,7 @@ public final class GpcClient {
         private String body;
         private UnaryOperator<ConsumerJwt> jwt = UnaryOperator.identity();
         private final String scope;
+        private String host = "127.0.0.1";
 
         private Request(String method, String path, String interactionId, String scope) {
             this.method = method;
@@ -85,13 +86,19 @@ public final class GpcClient {
 
         public String traceId() { return headers.get("Ssp-TraceID"); }
 
+        /** Calls the server by another name for the loopback address (e.g. localhost), as another consumer would. */
+        public Request host(String name) {
+            this.host = name;
+            return this;
+        }
+
         public Response send() {
             if (!headers.containsKey("Authorization")) {
                 headers.put("Authorization", jwt.apply(ConsumerJwt.forAudience(server.url("/B82617/STU3/1")).scope(scope)).bearer());
             } else if (headers.get("Authorization").isEmpty()) {
                 headers.remove("Authorization");
             }
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.url(path).replace("://127.0.0.1:", "://" + host + ":"))).timeout(Duration.ofSeconds(30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
             try {
