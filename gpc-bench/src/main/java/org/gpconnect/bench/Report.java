@@ -38,7 +38,7 @@ final class Report {
         if (r.census() != null) {
             ResponseCensus c = r.census();
             row(out, "resources", String.format(Locale.ROOT, "mean %.0f, max %d", c.meanResources(), c.maxResources()));
-            row(out, "response size", String.format(Locale.ROOT, "mean %.0f KB, max %d KB", c.meanBytes() / 1024, c.maxBytes() / 1024));
+            row(out, "response size", String.format(Locale.ROOT, "mean %.0f KB, max %.0f KB", c.meanBytes() / 1024, c.maxBytes() / 1024.0));
             row(out, "  counted over", c.requests() + " distinct requests");
         }
     }
