@@ -1,8 +1,5 @@
 package org.gpconnect.provider.structured;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gpconnect.store.FilterFields;
 import org.gpconnect.store.StoredResource;
 
@@ -11,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +94,7 @@ final class ConsultationsArea {
                         plans.add(reference);
                     }
                 }
-                assembly.item(withheldEntries.isEmpty() ? structure : withoutEntries(structure, withheldEntries));
+                assembly.item(withheldEntries.isEmpty() ? structure : RecordItems.without(structure, "entry", entry -> entry.path("item").path("reference").asText(), withheldEntries));
             }
         }
         // a medication in a consultation always comes as statement, authorisation and Medication
@@ -115,17 +111,6 @@ final class ConsultationsArea {
         secondary.addTo(assembly);
     }
 
-    /** The structure List without the entries of withheld (confidential) items. */
-    private static StoredResource withoutEntries(StoredResource structure, Set<String> withheld) {
-        ObjectNode json = (ObjectNode) RecordItems.json(structure);
-        ArrayNode entries = (ArrayNode) json.get("entry");
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            if (withheld.contains(entries.get(i).path("item").path("reference").asText())) {
-                entries.remove(i);
-            }
-        }
-        return structure.withJson(json.toString());
-    }
 
     /** Started on or after the period's start, ended on or before its end (structured.md §7). */
     private static boolean inPeriod(FilterFields encounter, SearchPeriod period) {

@@ -1,13 +1,10 @@
 package org.gpconnect.provider.structured;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gpconnect.store.FilterFields;
 import org.gpconnect.store.StoredResource;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +78,7 @@ final class ProblemsArea {
                     secondary.item(type, target);
                 }
             }
-            assembly.item(removedLinks.isEmpty() ? condition : withoutLinks(condition, removedLinks));
+            assembly.item(removedLinks.isEmpty() ? condition : RecordItems.without(condition, "extension", ProblemsArea::linkTarget, removedLinks));
             primary.add("Condition/" + condition.id());
         }
         assembly.list(ClinicalList.primary(PrimaryList.PROBLEMS, assembly.patientId(), assembly.now(), primary, List.of(),
@@ -89,19 +86,6 @@ final class ProblemsArea {
         secondary.addTo(assembly);
     }
 
-
-
-    /** The problem without its links to withheld (confidential) items. */
-    private static StoredResource withoutLinks(StoredResource condition, Set<String> removed) {
-        ObjectNode json = (ObjectNode) RecordItems.json(condition);
-        ArrayNode extensions = (ArrayNode) json.get("extension");
-        for (int i = extensions.size() - 1; i >= 0; i--) {
-            if (removed.contains(linkTarget(extensions.get(i)))) {
-                extensions.remove(i);
-            }
-        }
-        return condition.withJson(json.toString());
-    }
 
     private static String linkTarget(JsonNode extension) {
         String url = extension.path("url").asText();

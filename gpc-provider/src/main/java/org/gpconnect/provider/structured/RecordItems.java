@@ -50,6 +50,22 @@ final class RecordItems {
                 assembly.warnings(withheld)));
     }
 
+    /**
+     * The item for this response without the elements of one array whose key (a reference they make)
+     * is among {@code removed}: a structure List's entries or a problem's links to withheld items.
+     */
+    static StoredResource without(StoredResource item, String array, java.util.function.Function<JsonNode, String> key,
+                                  java.util.Set<String> removed) {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) json(item);
+        com.fasterxml.jackson.databind.node.ArrayNode elements = (com.fasterxml.jackson.databind.node.ArrayNode) json.get(array);
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            if (removed.contains(key.apply(elements.get(i)))) {
+                elements.remove(i);
+            }
+        }
+        return item.withJson(json.toString());
+    }
+
     static JsonNode json(StoredResource item) {
         try {
             return JSON.readTree(item.json());
