@@ -687,7 +687,8 @@ def patient2_record():
     REF += [referral(2, 1, "308447003", "Referral to physiotherapist", "2023-05-16", "2", context="enc-2-3",
                      description="Physiotherapy for right knee osteoarthritis.", recipient="Organization/2",
                      supporting=["DocumentReference/docref-2-2"])]
-    # documents (metadata only): the eye screening letter (problem 2), the physiotherapy referral letter (the
+    # documents (metadata; the content is generated when the data set loads, DataSetLoader/DocumentContent, which
+    # also replaces each size with the generated one; a size over 5 MB asks for a document at least that large): the eye screening letter (problem 2), the physiotherapy referral letter (the
     # referral and the 2023 knee consultation), the knee X-ray report (problem 4), and a podiatry letter filed
     # without a link to anything (returned only by migration, which sends every document)
     DOC += [document(2, 1, "outpatient", "2022-06-08T15:10:00+01:00", "2022-06-10T09:05:00+01:00", "Organization/2",
@@ -695,7 +696,7 @@ def patient2_record():
                      "application/pdf", 48213, setting="Diabetic eye screening"),
             document(2, 2, "referral", "2023-05-16T11:38:00+01:00", "2023-05-16T11:41:00+01:00", "Practitioner/2",
                      "Referral letter to community physiotherapy: right knee osteoarthritis",
-                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 23914,
+                     "application/rtf", 23914,
                      encounter="enc-2-3"),
             document(2, 3, "radiology", "2023-05-31T16:20:00+01:00", "2023-06-02T10:05:00+01:00", "Organization/2",
                      "X-ray right knee: medial joint space narrowing and osteophytes, consistent with osteoarthritis",
@@ -795,7 +796,11 @@ def main():
     bundle("investigations.json", INV2 + INV3)
     bundle("referrals.json", REF2 + REF3 + referrals_other())
     bundle("diary.json", D2 + D3)
-    bundle("documents.json", DOC2)  # patient 3 has no documents (test data pack)
+    # patient 3 has no documents; patient 4 has one larger than 5 MB (test data pack)
+    DOC4 = [document(4, 1, "clinical", "2021-09-14T14:20:00+01:00", "2021-09-16T09:00:00+01:00", "Organization/2",
+                     "Hospital discharge summary: community-acquired pneumonia, with scanned chest X-ray images",
+                     "application/pdf", 6291456, setting="General medicine")]
+    bundle("documents.json", DOC2 + DOC4)
     flags_path = os.path.join(OUT, "patient-flags.json")
     flags = json.load(open(flags_path))
     for p, items in CONFIDENTIAL.items():

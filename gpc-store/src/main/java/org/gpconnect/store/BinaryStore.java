@@ -57,7 +57,18 @@ public final class BinaryStore {
     public StoredBinary write(String odsCode, String binaryId, String contentType, InputStream content) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(contentType, "contentType");
-        return store.inTransaction(writer -> {
+        return store.inTransaction(writer -> write(writer, odsCode, binaryId, contentType, content));
+    }
+
+    /**
+     * As {@link #write(String, String, String, InputStream)}, inside the caller's transaction (the data
+     * set loader stores the documents with the rest of the data set).
+     */
+    public StoredBinary write(RecordWriter writer, String odsCode, String binaryId, String contentType, InputStream content)
+            throws SQLException {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(contentType, "contentType");
+        {
             Connection connection = writer.connection();
             // the chunks go with their row (ON DELETE CASCADE)
             writer.update("DELETE FROM document_content WHERE practice_ods = ? AND binary_id = ?", odsCode, binaryId);
@@ -86,7 +97,7 @@ public final class BinaryStore {
             writer.update("UPDATE document_content SET size_bytes = ?, sha256 = ? WHERE practice_ods = ? AND binary_id = ?",
                     info.size(), info.sha256(), odsCode, binaryId);
             return new StoredBinary(odsCode, binaryId, info);
-        });
+        }
     }
 
     /** Content type, size and SHA-256 of a stored Binary, without reading its bytes. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gpconnect.fhir.interaction.Capability;
+import org.gpconnect.store.BinaryStore;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.PatientRecord;
 import org.gpconnect.store.Practice;
@@ -13,6 +14,7 @@ import org.gpconnect.store.pds.PdsRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +35,9 @@ public class DataSetLoader {
     static final String NHS_NUMBER = org.gpconnect.fhir.identifier.IdentifierSystem.NHS_NUMBER;
     static final String VERIFICATION = org.gpconnect.fhir.patient.GpcPatient.NHS_NUMBER_VERIFICATION_EXTENSION;
     static final String REGISTRATION = org.gpconnect.fhir.patient.GpcPatient.REGISTRATION_DETAILS_EXTENSION;
+
+    /** Bytes above which a DocumentReference's size in the data set asks for a large generated document (5 MB). */
+    static final long LARGE_DOCUMENT = 5L * 1024 * 1024;
 
     private final GpRecordStore store;
 
@@ -60,6 +65,9 @@ public class DataSetLoader {
                 for (JsonNode file : practiceNode.path("files")) {
                     for (JsonNode entry : read(base + practice.odsCode() + "/" + file.asText()).path("entry")) {
                         ObjectNode resource = (ObjectNode) entry.get("resource");
+                        if ("DocumentReference".equals(resource.path("resourceType").asText())) {
+                            storeDocumentContent(writer, practice.odsCode(), resource);
+                        }
                         writer.save(practice.odsCode(), resource, null);
                         if ("Patient".equals(resource.path("resourceType").asText())) {
                             writer.savePatientRecord(practice.odsCode(),
@@ -82,6 +90,28 @@ public class DataSetLoader {
             LOG.info("Loaded data set '{}': {} resources in {} ms", name, resources, (System.nanoTime() - started) / 1_000_000);
             return true;
         });
+    }
+
+    /**
+     * Generates the content of each attachment of a DocumentReference ({@link DocumentContent}), stores
+     * it as the Binary its url names, and sets the attachment's size to what was generated. A size over
+     * {@link #LARGE_DOCUMENT} in the data set file asks for a (PDF) document at least that large.
+     */
+    private void storeDocumentContent(RecordWriter writer, String ods, ObjectNode documentReference) throws SQLException {
+        for (JsonNode content : documentReference.path("content")) {
+            ObjectNode attachment = (ObjectNode) content.get("attachment");
+            String url = attachment.path("url").asText();
+            if (!url.startsWith("Binary/")) {
+                continue;
+            }
+            String binaryId = url.substring("Binary/".length());
+            String contentType = attachment.path("contentType").asText();
+            long requested = attachment.path("size").asLong(0);
+            byte[] bytes = DocumentContent.generate(binaryId, contentType, documentReference.path("description").asText(),
+                    documentReference.path("created").asText(), requested > LARGE_DOCUMENT ? requested : 0);
+            new BinaryStore(store).write(writer, ods, binaryId, contentType, new ByteArrayInputStream(bytes));
+            attachment.put("size", bytes.length);
+        }
     }
 
     /** The patient-flags file lists, per patient, the items the practice keeps confidential (Type/id). */
