@@ -55,8 +55,6 @@ public final class BinaryStore {
      * {@link IOException} is rethrown wrapped in an {@link UncheckedIOException}.
      */
     public StoredBinary write(String odsCode, String binaryId, String contentType, InputStream content) {
-        Objects.requireNonNull(content, "content");
-        Objects.requireNonNull(contentType, "contentType");
         return store.inTransaction(writer -> write(writer, odsCode, binaryId, contentType, content));
     }
 
@@ -68,36 +66,34 @@ public final class BinaryStore {
             throws SQLException {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(contentType, "contentType");
-        {
-            Connection connection = writer.connection();
-            // the chunks go with their row (ON DELETE CASCADE)
-            writer.update("DELETE FROM document_content WHERE practice_ods = ? AND binary_id = ?", odsCode, binaryId);
-            writer.update("INSERT INTO document_content (practice_ods, binary_id, content_type, size_bytes, sha256, chunk_size)"
-                    + " VALUES (?, ?, ?, 0, ?, ?)", odsCode, binaryId, contentType, "", chunkSize);
-            MessageDigest sha256 = sha256();
-            long size = 0;
-            byte[] buffer = new byte[chunkSize];
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO document_chunk (practice_ods, binary_id, seq, bytes) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, odsCode);
-                insert.setString(2, binaryId);
-                for (int seq = 0; ; seq++) {
-                    int n = readChunk(content, buffer);
-                    if (n == 0) break;
-                    sha256.update(buffer, 0, n);
-                    size += n;
-                    insert.setInt(3, seq);
-                    // a full chunk is sent as is; only the last, short one is copied to its length
-                    insert.setBytes(4, n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
-                    insert.executeUpdate();
-                    if (n < buffer.length) break;
-                }
+        Connection connection = writer.connection();
+        // the chunks go with their row (ON DELETE CASCADE)
+        writer.update("DELETE FROM document_content WHERE practice_ods = ? AND binary_id = ?", odsCode, binaryId);
+        writer.update("INSERT INTO document_content (practice_ods, binary_id, content_type, size_bytes, sha256, chunk_size)"
+                + " VALUES (?, ?, ?, 0, ?, ?)", odsCode, binaryId, contentType, "", chunkSize);
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        byte[] buffer = new byte[chunkSize];
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO document_chunk (practice_ods, binary_id, seq, bytes) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, odsCode);
+            insert.setString(2, binaryId);
+            for (int seq = 0; ; seq++) {
+                int n = readChunk(content, buffer);
+                if (n == 0) break;
+                sha256.update(buffer, 0, n);
+                size += n;
+                insert.setInt(3, seq);
+                // a full chunk is sent as is; only the last, short one is copied to its length
+                insert.setBytes(4, n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
+                insert.executeUpdate();
+                if (n < buffer.length) break;
             }
-            BinaryInfo info = new BinaryInfo(contentType, size, HexFormat.of().formatHex(sha256.digest()));
-            writer.update("UPDATE document_content SET size_bytes = ?, sha256 = ? WHERE practice_ods = ? AND binary_id = ?",
-                    info.size(), info.sha256(), odsCode, binaryId);
-            return new StoredBinary(odsCode, binaryId, info);
         }
+        BinaryInfo info = new BinaryInfo(contentType, size, HexFormat.of().formatHex(sha256.digest()));
+        writer.update("UPDATE document_content SET size_bytes = ?, sha256 = ? WHERE practice_ods = ? AND binary_id = ?",
+                info.size(), info.sha256(), odsCode, binaryId);
+        return new StoredBinary(odsCode, binaryId, info);
     }
 
     /** Content type, size and SHA-256 of a stored Binary, without reading its bytes. */
