@@ -29,8 +29,8 @@ public final class BinaryStore {
     /** Bytes per stored chunk (the last one shorter). */
     public static final int CHUNK_SIZE = 1024 * 1024;
 
-    /** What is known of a stored Binary without reading its bytes. */
-    public record BinaryInfo(String contentType, long size, String sha256) {}
+    /** What is known of a stored Binary without reading its bytes; the version counts its replacements from 1. */
+    public record BinaryInfo(String contentType, long size, String sha256, long versionId) {}
 
     /** The result of a write: the Binary and what was stored. */
     public record StoredBinary(String odsCode, String binaryId, BinaryInfo info) {}
@@ -67,10 +67,11 @@ public final class BinaryStore {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(contentType, "contentType");
         Connection connection = writer.connection();
+        long version = info(connection, odsCode, binaryId).map(previous -> previous.versionId() + 1).orElse(1L);
         // the chunks go with their row (ON DELETE CASCADE)
         writer.update("DELETE FROM document_content WHERE practice_ods = ? AND binary_id = ?", odsCode, binaryId);
-        writer.update("INSERT INTO document_content (practice_ods, binary_id, content_type, size_bytes, sha256, chunk_size)"
-                + " VALUES (?, ?, ?, 0, ?, ?)", odsCode, binaryId, contentType, "", chunkSize);
+        writer.update("INSERT INTO document_content (practice_ods, binary_id, content_type, size_bytes, sha256, chunk_size,"
+                + " version_id) VALUES (?, ?, ?, 0, ?, ?, ?)", odsCode, binaryId, contentType, "", chunkSize, version);
         MessageDigest sha256 = sha256();
         long size = 0;
         byte[] buffer = new byte[chunkSize];
@@ -90,7 +91,7 @@ public final class BinaryStore {
                 if (n < buffer.length) break;
             }
         }
-        BinaryInfo info = new BinaryInfo(contentType, size, HexFormat.of().formatHex(sha256.digest()));
+        BinaryInfo info = new BinaryInfo(contentType, size, HexFormat.of().formatHex(sha256.digest()), version);
         writer.update("UPDATE document_content SET size_bytes = ?, sha256 = ? WHERE practice_ods = ? AND binary_id = ?",
                 info.size(), info.sha256(), odsCode, binaryId);
         return new StoredBinary(odsCode, binaryId, info);
@@ -98,11 +99,23 @@ public final class BinaryStore {
 
     /** Content type, size and SHA-256 of a stored Binary, without reading its bytes. */
     public Optional<BinaryInfo> info(String odsCode, String binaryId) {
-        List<BinaryInfo> found = store.query(
-                "SELECT content_type, size_bytes, sha256 FROM document_content WHERE practice_ods = ? AND binary_id = ?",
-                ps -> { ps.setString(1, odsCode); ps.setString(2, binaryId); },
-                rs -> new BinaryInfo(rs.getString(1), rs.getLong(2), rs.getString(3)));
-        return found.stream().findFirst();
+        try (Connection connection = store.dataSource().getConnection()) {
+            return info(connection, odsCode, binaryId);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static Optional<BinaryInfo> info(Connection connection, String odsCode, String binaryId) throws SQLException {
+        try (PreparedStatement head = connection.prepareStatement("SELECT content_type, size_bytes, sha256, version_id"
+                + " FROM document_content WHERE practice_ods = ? AND binary_id = ?")) {
+            head.setString(1, odsCode);
+            head.setString(2, binaryId);
+            try (ResultSet rs = head.executeQuery()) {
+                return rs.next() ? Optional.of(new BinaryInfo(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
+                        : Optional.empty();
+            }
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -236,6 +237,67 @@ public class GpRecordStore {
                         + " WHERE c.practice_ods = ? AND r.patient_id = ?",
                 ps -> { ps.setString(1, odsCode); ps.setString(2, patientId); },
                 rs -> rs.getString(1) + "/" + rs.getString(2)));
+    }
+
+    /**
+     * What a search for a patient's documents asks (Access Document): created in [from, before) where
+     * either bound is given; authored by one of {@code authors} ("Organization/2") where given; and
+     * containing every keyword (lower case) in its description or type.
+     */
+    public record DocumentCriteria(Instant createdFrom, Instant createdBefore, List<String> authors, List<String> keywords) {}
+
+    /** The patient's DocumentReferences that meet the criteria, newest first, through {@link DocumentIndex}. */
+    public List<StoredResource> documents(String odsCode, String patientId, DocumentCriteria criteria) {
+        StringBuilder sql = new StringBuilder("SELECT r.resource_type, r.id, r.version_id, r.last_updated, r.json"
+                + " FROM document_index d JOIN fhir_resource r ON r.practice_ods = d.practice_ods"
+                + " AND r.resource_type = 'DocumentReference' AND r.id = d.document_reference_id"
+                + " WHERE d.practice_ods = ? AND d.patient_id = ?");
+        List<Object> args = new ArrayList<>(List.of(odsCode, patientId));
+        if (criteria.createdFrom() != null) {
+            sql.append(" AND d.created >= ?");
+            args.add(criteria.createdFrom().atOffset(java.time.ZoneOffset.UTC));
+        }
+        if (criteria.createdBefore() != null) {
+            sql.append(" AND d.created < ?");
+            args.add(criteria.createdBefore().atOffset(java.time.ZoneOffset.UTC));
+        }
+        if (criteria.authors() != null) {
+            if (criteria.authors().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND (");
+            for (int i = 0; i < criteria.authors().size(); i++) {
+                sql.append(i == 0 ? "" : " OR ").append("d.authors LIKE ? ESCAPE '\\'");
+                args.add("% " + likeEscaped(criteria.authors().get(i)) + " %");
+            }
+            sql.append(')');
+        }
+        for (String keyword : criteria.keywords()) {
+            sql.append(" AND d.search_text LIKE ? ESCAPE '\\'");
+            args.add("%" + likeEscaped(keyword) + "%");
+        }
+        sql.append(" ORDER BY d.created DESC, d.document_reference_id");
+        return query(sql.toString(), ps -> {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+        }, GpRecordStore::resource);
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A DocumentReference found by the Binary its attachment points at, with the patient it belongs to. */
+    public record DocumentOfBinary(StoredResource documentReference, String patientId) {}
+
+    public Optional<DocumentOfBinary> documentOfBinary(String odsCode, String binaryId) {
+        return first(query("SELECT r.resource_type, r.id, r.version_id, r.last_updated, r.json, d.patient_id"
+                        + " FROM document_index d JOIN fhir_resource r ON r.practice_ods = d.practice_ods"
+                        + " AND r.resource_type = 'DocumentReference' AND r.id = d.document_reference_id"
+                        + " WHERE d.practice_ods = ? AND d.binary_id = ? ORDER BY r.id",
+                ps -> { ps.setString(1, odsCode); ps.setString(2, binaryId); },
+                rs -> new DocumentOfBinary(resource(rs), rs.getString(6))));
     }
 
     /** A patient's registration facts with the stored Patient, in one query: Find a patient's hot path. */

@@ -35,6 +35,18 @@ public final class PracticeDirectory {
         return byReference.get(reference);
     }
 
+    /** A Practitioner, PractitionerRole, Organization or Location of the practice, by reference ("Organization/2"). */
+    public java.util.Optional<StoredResource> find(String reference) {
+        return java.util.Optional.ofNullable(byReference.get(reference)).map(GpRecordStore.Row::resource);
+    }
+
+    /** The references a resource of the directory makes (a PractitionerRole's Organization), as "Type/id". */
+    public List<String> referencesOf(String reference) {
+        GpRecordStore.Row row = byReference.get(reference);
+        return row == null ? List.of() : PatientResources.references(PatientResources.fields(row)).stream()
+                .map(target -> target.type() + "/" + target.id()).toList();
+    }
+
     /** The PractitionerRoles of one Practitioner, in id order. */
     public List<StoredResource> rolesOf(String practitionerId) {
         return rolesByPractitioner.getOrDefault(practitionerId, List.of());

@@ -74,6 +74,9 @@ public class RecordWriter {
             update("INSERT INTO resource_reference (practice_ods, resource_type, id, target_type, target_id) VALUES (?, ?, ?, ?, ?)",
                     odsCode, index.resourceType(), index.id(), reference.type(), reference.id());
         }
+        if (DocumentIndex.TYPE.equals(index.resourceType())) {
+            DocumentIndex.of(resource, index.patientId()).save(this, odsCode);
+        }
         return new StoredResource(index.resourceType(), index.id(), version, now, json);
     }
 

@@ -42,7 +42,7 @@ class BinaryStoreTest {
                 Generated content = new Generated(size, size);
                 StoredBinary stored = binaries.write(ODS, id, "application/pdf", content);
                 String expected = sha256Of(new Generated(size, size));
-                assertThat(stored.info()).isEqualTo(new BinaryInfo("application/pdf", size, expected));
+                assertThat(stored.info()).isEqualTo(new BinaryInfo("application/pdf", size, expected, 1));
                 assertThat(binaries.info(ODS, id)).contains(stored.info());
 
                 Checksum out = new Checksum();
@@ -67,6 +67,7 @@ class BinaryStoreTest {
             StoredBinary replaced = binaries.write(ODS, "doc", "text/plain", new Generated(8, 1200));
             assertThat(binaries.info(ODS, "doc")).contains(replaced.info());
             assertThat(replaced.info().size()).isEqualTo(1200);
+            assertThat(replaced.info().versionId()).as("each replacement is a new version").isEqualTo(2);
             assertThat(chunkCount(dataSource, "doc")).as("old chunks gone").isEqualTo(2);
             Checksum out = new Checksum();
             binaries.copyTo(ODS, "doc", out);

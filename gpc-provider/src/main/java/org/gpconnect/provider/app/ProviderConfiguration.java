@@ -19,6 +19,7 @@ import org.gpconnect.provider.capability.StoredResources;
 import org.gpconnect.provider.spine.GpConnectRequest;
 import org.gpconnect.provider.spine.SpineErrorInterceptor;
 import org.gpconnect.provider.spine.SpineGateway;
+import org.gpconnect.provider.spine.StreamedInteraction;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.audit.AuditTrail;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,6 +30,7 @@ import org.springframework.core.Ordered;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ public class ProviderConfiguration {
     @Bean
     FhirContext fhirContext() {
         FhirContext fhir = FhirContext.forDstu3Cached();
+        // the capability statements name profile and operation versions (.../_history/1.3), which HAPI drops by default
+        fhir.getParserOptions().setStripVersionsFromReferences(false);
         // Scanning the model takes a second: done beside the rest of start-up rather than before it
         // (FhirContext initialises under its own lock), so neither start-up nor the first consumer waits.
         Thread warmUp = new Thread(() -> {
@@ -132,10 +136,13 @@ public class ProviderConfiguration {
 
     @Bean
     FilterRegistrationBean<SpineGateway> spineGateway(GpRecordStore store, Map<ServiceRootKind, RestfulServer> servers,
+                                                      List<CapabilityModule> modules,
                                                       Set<String> implementedInteractions, RequestAudit audit,
                                                       FhirContext fhir, Clock clock) {
+        Map<String, StreamedInteraction> streamed = new HashMap<>();
+        modules.forEach(module -> streamed.putAll(module.streamed()));
         FilterRegistrationBean<SpineGateway> registration = new FilterRegistrationBean<>(new SpineGateway(store,
-                new JwtValidator(), servers, implementedInteractions, audit, fhir, clock));
+                new JwtValidator(), servers, Map.copyOf(streamed), implementedInteractions, audit, fhir, clock));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -28,7 +28,13 @@ public class CapabilityStatements {
             "Patient", SD + "CareConnect-GPC-Patient-1",
             "Practitioner", SD + "CareConnect-GPC-Practitioner-1",
             "Organization", SD + "CareConnect-GPC-Organization-1",
-            "Location", SD + "CareConnect-GPC-Location-1");
+            "Location", SD + "CareConnect-GPC-Location-1",
+            "DocumentReference", SD + "CareConnect-GPC-DocumentReference-1");
+    /** The Access Document statement's profiles, at the versions its use-case page lists. */
+    private static final List<String> DOCUMENTS_PROFILES = List.of(SD + "CareConnect-GPC-Patient-1/_history/1.8",
+            SD + "CareConnect-GPC-Organization-1/_history/1.4", SD + "CareConnect-GPC-Practitioner-1/_history/1.3",
+            SD + "CareConnect-GPC-PractitionerRole-1/_history/1.2", SD + "GPConnect-OperationOutcome-1/_history/1.2",
+            SD + "CareConnect-GPC-DocumentReference-1/_history/1.3", SD + "GPConnect-Searchset-Bundle-1/_history/1.3");
     private static final Map<String, String[]> SEARCH_BY_IDENTIFIER = Map.of(
             "Patient", new String[]{"NHS Number (i.e. https://fhir.nhs.uk/Id/nhs-number|123456789)"},
             "Organization", new String[]{"ODS Code (i.e. https://fhir.nhs.uk/Id/ods-organization-code|Y12345)"},
@@ -43,12 +49,14 @@ public class CapabilityStatements {
     public static CapabilityStatement build(ServiceRootKind root, Set<String> implemented, String softwareVersion) {
         CapabilityStatement statement = new CapabilityStatement();
         statement.setVersion(SPEC_VERSION);
-        statement.setName("GP Connect");
+        boolean documents = root == ServiceRootKind.DOCUMENTS;
+        statement.setName(documents ? "GP Connect API - Access Document" : "GP Connect");
         statement.setStatus(Enumerations.PublicationStatus.ACTIVE);
         statement.setDate(new Date());
         statement.setPublisher("gpconnect open-source project");
         statement.addContact().setName("gpconnect maintainers");
-        statement.setDescription("This server implements the GP Connect API version " + SPEC_VERSION);
+        statement.setDescription(documents ? "This server implements the GP Connect API - Access Document version " + SPEC_VERSION
+                : "This server implements the GP Connect API version " + SPEC_VERSION);
         statement.setCopyright("Copyright NHS Digital 2016-23");
         statement.setKind(CapabilityStatement.CapabilityStatementKind.CAPABILITY);
         statement.getSoftware().setName("gpconnect").setVersion(softwareVersion);
@@ -65,7 +73,9 @@ public class CapabilityStatements {
             if (interaction.root() != root || !implemented.contains(interaction.id())) {
                 continue;
             }
-            String[] path = interaction.pathTemplate().substring(1).split("/");
+            String[] template = interaction.pathTemplate().substring(1).split("/");
+            // a search in the patient's compartment (/Patient/{id}/DocumentReference) is a search of its type
+            String[] path = template.length == 3 ? new String[] {template[2]} : template;
             if (path.length == 2 && path[1].startsWith("$")) {
                 String name = path[1].substring(1);
                 rest.addOperation().setName(name).setDefinition(new Reference(OPERATIONS.getOrDefault(name, name)));
@@ -77,6 +87,12 @@ public class CapabilityStatements {
                     }
                     return r;
                 });
+                boolean listed = resource.getInteraction().stream().anyMatch(i -> i.getCode() == (path.length == 2
+                        ? TypeRestfulInteraction.READ : TypeRestfulInteraction.SEARCHTYPE));
+                if (listed) {
+                    // Retrieve and Migrate a document are one read of Binary
+                    continue;
+                }
                 if (interaction.verb().equals("GET") && path.length == 2) {
                     resource.addInteraction().setCode(TypeRestfulInteraction.READ);
                 } else if (interaction.verb().equals("GET") && path.length == 1) {
@@ -85,13 +101,31 @@ public class CapabilityStatements {
                         resource.addSearchParam().setName("identifier")
                                 .setType(Enumerations.SearchParamType.TOKEN).setDocumentation(documentation);
                     }
+                    if (path[0].equals("DocumentReference")) {
+                        describeDocumentSearch(resource);
+                    }
                 }
             }
         }
-        for (String profile : profilesFor(resources.keySet())) {
+        for (String profile : documents ? DOCUMENTS_PROFILES : profilesFor(resources.keySet())) {
             statement.addProfile(new Reference(profile));
         }
         return statement;
+    }
+
+    /** The includes and parameters of Search for a patient's documents, which the statement MUST list. */
+    private static void describeDocumentSearch(CapabilityStatementRestResourceComponent resource) {
+        for (String include : List.of("DocumentReference:subject:Patient", "DocumentReference:custodian:Organization",
+                "DocumentReference:author:Organization", "DocumentReference:author:Practitioner")) {
+            resource.addSearchInclude(include);
+        }
+        resource.addSearchRevInclude("PractitionerRole:practitioner");
+        resource.addSearchParam().setName("created").setType(Enumerations.SearchParamType.DATE)
+                .setDocumentation("Creation date of the document (indexed where absent): one ge and/or one le bound");
+        resource.addSearchParam().setName("author").setType(Enumerations.SearchParamType.TOKEN)
+                .setDocumentation("ODS code of the authoring organisation (i.e. https://fhir.nhs.uk/Id/ods-organization-code|Y12345)");
+        resource.addSearchParam().setName("description").setType(Enumerations.SearchParamType.STRING)
+                .setDocumentation("Keywords, each found in the document's description or type");
     }
 
     private static List<String> profilesFor(Set<String> types) {

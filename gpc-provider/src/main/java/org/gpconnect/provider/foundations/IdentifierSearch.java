@@ -10,10 +10,10 @@ import java.util.Map;
  * shape as the test suite expects: missing, misspelt or repeated is a bad request; a missing
  * system or value is an invalid parameter. Other parameters are ignored, as FHIR servers must.
  */
-record IdentifierSearch(String system, String value) {
+public record IdentifierSearch(String system, String value) {
     static final String NAME = "identifier";
 
-    static IdentifierSearch from(Map<String, String[]> parameters) {
+    public static IdentifierSearch from(Map<String, String[]> parameters) {
         String[] values = parameters.get(NAME);
         for (String name : parameters.keySet()) {
             if (!name.equals(NAME) && name.equalsIgnoreCase(NAME)) {

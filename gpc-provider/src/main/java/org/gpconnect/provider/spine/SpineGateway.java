@@ -27,7 +27,7 @@ import java.util.Set;
 /**
  * The Spine request pipeline, written once for every capability: service root, Spine headers,
  * practice and ASID, interaction ID against verb and path, JWT, content negotiation, what is
- * implemented, enablement; then the capability's HAPI server; then audit. Any rejection is one
+ * implemented, enablement; then the capability's HAPI server (or its own {@link StreamedInteraction}); then audit. Any rejection is one
  * OperationOutcome with the Spine code and status of the spec's error table.
  */
 public class SpineGateway extends OncePerRequestFilter {
@@ -36,16 +36,19 @@ public class SpineGateway extends OncePerRequestFilter {
     private final GpRecordStore store;
     private final JwtValidator jwtValidator;
     private final Map<ServiceRootKind, RestfulServer> servers;
+    private final Map<String, StreamedInteraction> streamed;
     private final Set<String> implemented;
     private final RequestAudit audit;
     private final OperationOutcomeWriter errors;
     private final Clock clock;
 
     public SpineGateway(GpRecordStore store, JwtValidator jwtValidator, Map<ServiceRootKind, RestfulServer> servers,
-                        Set<String> implemented, RequestAudit audit, FhirContext fhir, Clock clock) {
+                        Map<String, StreamedInteraction> streamed, Set<String> implemented, RequestAudit audit,
+                        FhirContext fhir, Clock clock) {
         this.store = store;
         this.jwtValidator = jwtValidator;
         this.servers = servers;
+        this.streamed = streamed;
         this.implemented = implemented;
         this.audit = audit;
         this.errors = new OperationOutcomeWriter(fhir);
@@ -80,7 +83,13 @@ public class SpineGateway extends OncePerRequestFilter {
                 throw new SpineException(SpineErrorCode.ACCESS_DENIED, "GP Connect "
                         + context.interaction().capability().name().toLowerCase() + " is not enabled at practice " + root.odsCode());
             }
-            servers.get(root.kind()).service(new GatewayRequest(request, root, format), response);
+            GatewayRequest admitted = new GatewayRequest(request, root, format);
+            StreamedInteraction own = streamed.get(context.interaction().id());
+            if (own != null) {
+                own.respond(admitted, response, context, format);
+            } else {
+                servers.get(root.kind()).service(admitted, response);
+            }
         } catch (SpineException e) {
             context.failed(e.code(), e.diagnostics());
             if (!response.isCommitted()) {

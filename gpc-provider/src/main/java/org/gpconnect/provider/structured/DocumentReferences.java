@@ -1,22 +1,16 @@
 package org.gpconnect.provider.structured;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Documents in a structured record (structured.md §9.6, §11): their DocumentReferences (metadata,
- * never the Binary) come with the items that link to them, and with a migration all of them. The
- * store keeps each attachment's url relative ({@code Binary/doc-2-1}); the response carries the
- * absolute URL of that Binary on the practice's Access Document root, on the scheme, host and port
- * the consumer called (access_documents_development_documentreference: "the full URL to the Binary
- * resource, including when the DocumentReference is being included in an Access Record Structured
- * Bundle"). A practice can switch documents off: they are then left out, the references to them
- * say so, and the Bundle's warning names {@link #SWITCH}.
+ * never the Binary) come with the items that link to them, and with a migration all of them, their
+ * attachments served as {@link org.gpconnect.provider.documents.DocumentAttachments} says. A practice
+ * can switch documents off: they are then left out, the references to them say so, and the Bundle's
+ * warning names {@link #SWITCH}.
  */
 public final class DocumentReferences {
     public static final String TYPE = "DocumentReference";
@@ -30,24 +24,7 @@ public final class DocumentReferences {
     /** What a reference to a switched-off document says instead ("[Clinical area] items have been disabled"). */
     static final String DISABLED = "Document items have been disabled";
 
-    /** A stored attachment url relative to the Access Document root; only DocumentReference JSON is searched. */
-    private static final Pattern RELATIVE_BINARY_URL = Pattern.compile("\"url\"\\s*:\\s*\"Binary/");
-
     private DocumentReferences() {}
-
-    /**
-     * The DocumentReference's JSON with each relative Binary url made absolute on the Access Document
-     * root, e.g. {@code http://gpc.example:8080/B82617/STU3/1/gpconnect/documents/Binary/doc-2-1}: a
-     * string replacement, not a parse. A url stored absolute is left as it is.
-     */
-    public static String withAbsoluteUrls(String json, String documentsRoot) {
-        Matcher relative = RELATIVE_BINARY_URL.matcher(json);
-        if (!relative.find()) {
-            return json;
-        }
-        String root = new String(JsonStringEncoder.getInstance().quoteAsString(documentsRoot));
-        return relative.replaceAll(Matcher.quoteReplacement("\"url\":\"" + root + "/Binary/"));
-    }
 
     /**
      * Replaces, anywhere in the resource, each reference to a DocumentReference that {@code switchedOff}

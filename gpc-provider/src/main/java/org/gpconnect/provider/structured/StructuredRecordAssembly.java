@@ -1,5 +1,7 @@
 package org.gpconnect.provider.structured;
 
+import org.gpconnect.provider.documents.DocumentAttachments;
+
 import org.gpconnect.store.FilterFields;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.PatientResources;
@@ -31,6 +33,8 @@ public final class StructuredRecordAssembly {
     private boolean includeConfidential;
     /** Absolute URL of the practice's Access Document root, where the documents' Binaries are. */
     private String documentsRoot;
+    /** Migration has no document size limit: no placeholders for large documents. */
+    private boolean migration;
     /** The practice switched documents off (clinical-area switch {@link DocumentReferences#SWITCH}). */
     private boolean documentsSwitchedOff;
     /** A DocumentReference would have been returned but for the switch: the Bundle says so. */
@@ -55,8 +59,9 @@ public final class StructuredRecordAssembly {
     }
 
     /** Where the documents' Binaries are: their attachment urls are made absolute on this root. */
-    public void documentsAt(String accessDocumentRoot) {
+    public void documentsAt(String accessDocumentRoot, boolean migration) {
         documentsRoot = accessDocumentRoot;
+        this.migration = migration;
     }
 
     /** The practice switched the Documents clinical area off: no DocumentReference goes, wherever it is linked. */
@@ -115,7 +120,8 @@ public final class StructuredRecordAssembly {
             }
         }
         if (documentsRoot != null && item.resourceType().equals(DocumentReferences.TYPE)) {
-            served = served.withJson(DocumentReferences.withAbsoluteUrls(served.json(), documentsRoot));
+            served = served.withJson(migration ? DocumentAttachments.forMigration(served.json(), documentsRoot)
+                    : DocumentAttachments.forRetrieval(served.json(), documentsRoot));
         }
         return served;
     }

@@ -102,7 +102,7 @@ public class StructuredRecordOperation {
         }
         BundleWarnings warnings = new BundleWarnings();
         ask.unrecognisedParameters().forEach(name -> warnings.add(name, "is an unrecognised parameter"));
-        assembly.documentsAt(context.rootUrl(ServiceRootKind.DOCUMENTS));
+        assembly.documentsAt(context.rootUrl(ServiceRootKind.DOCUMENTS), ask.migration());
         if (disabled.contains(DocumentReferences.SWITCH)) {
             assembly.switchDocumentsOff();
         }

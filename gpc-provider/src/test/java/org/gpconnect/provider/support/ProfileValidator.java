@@ -55,7 +55,9 @@ public final class ProfileValidator {
      * Drops the errors that only say the validator could not check something, never that the resource is wrong:
      * <ul>
      * <li>CareConnect base extension profiles (fhir.hl7.org.uk) referenced by the GP Connect profiles but not
-     * published in the profile folder ("Unable to resolve profile");</li>
+     * published in the profile folder ("Unable to resolve profile"), and likewise CareConnect base resource profiles
+     * that a reference may target (CareConnect-GPC-DocumentReference-1's author may be a CareConnect-RelatedPerson-1:
+     * "Unable to resolve the profile reference");</li>
      * <li>required bindings to SNOMED CT intensional value sets (Medication.code, Condition.code,
      * ReferralRequest.reasonCode): no SNOMED CT release is available offline, so the value set cannot be
      * expanded ("CodeSystem 'http://snomed.info/sct' is ignored/not-present"), and the membership error that
@@ -75,6 +77,7 @@ public final class ProfileValidator {
         }
         return errors.stream()
                 .filter(e -> !e.contains("Unable to resolve profile CanonicalType[https://fhir.hl7.org.uk/STU3/StructureDefinition/Extension-CareConnect-"))
+                .filter(e -> !e.contains("Unable to resolve the profile reference 'https://fhir.hl7.org.uk/STU3/StructureDefinition/CareConnect-"))
                 .filter(e -> !(e.contains("Unable to expand ValueSet") && e.contains("CodeSystem 'http://snomed.info/sct' is ignored/not-present")))
                 .filter(e -> !repeatInformationContradiction(e))
                 .filter(e -> !(snomedOnlyMembership(e) && (unexpandable.contains(location(e)) || e.contains("Failed to expand ValueSet"))))
