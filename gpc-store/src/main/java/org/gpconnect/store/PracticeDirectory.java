@@ -47,6 +47,20 @@ public final class PracticeDirectory {
                 .map(target -> target.type() + "/" + target.id()).toList();
     }
 
+    /** The Practitioners ("Practitioner/1") with a PractitionerRole at one of the organisations ("Organization/1"). */
+    public List<String> practitionersAt(java.util.Collection<String> organizations) {
+        List<String> practitioners = new ArrayList<>();
+        for (Map.Entry<String, List<StoredResource>> entry : rolesByPractitioner.entrySet()) {
+            boolean there = entry.getValue().stream()
+                    .anyMatch(role -> referencesOf(role.reference()).stream().anyMatch(organizations::contains));
+            if (there) {
+                practitioners.add("Practitioner/" + entry.getKey());
+            }
+        }
+        practitioners.sort(null);
+        return practitioners;
+    }
+
     /** The PractitionerRoles of one Practitioner, in id order. */
     public List<StoredResource> rolesOf(String practitionerId) {
         return rolesByPractitioner.getOrDefault(practitionerId, List.of());

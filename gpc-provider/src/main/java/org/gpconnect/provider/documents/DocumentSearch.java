@@ -50,9 +50,10 @@ public class DocumentSearch implements StreamedInteraction {
         context.patient(found.record().nhsNumber());
         StoredResource patient = found.resource();
 
+        PracticeDirectory directory = store.directory(ods);
         Set<String> confidential = store.confidentialItems(ods, patientId);
         List<StoredResource> documents = new ArrayList<>();
-        for (StoredResource document : store.documents(ods, patientId, criteria(ods, search))) {
+        for (StoredResource document : store.documents(ods, patientId, criteria(ods, search, directory))) {
             if (!confidential.contains(document.reference())) {
                 documents.add(document.withJson(DocumentAttachments.forRetrieval(document.json(), context.baseUrl())));
             }
@@ -60,7 +61,6 @@ public class DocumentSearch implements StreamedInteraction {
 
         DocumentsBundle bundle = new DocumentsBundle(context.traceId(), context.baseUrl());
         bundle.add(patient);
-        PracticeDirectory directory = store.directory(ods);
         JsonNode patientJson = tree(patient);
         addAll(bundle, directory, patientJson.path("managingOrganization"));
         addAll(bundle, directory, patientJson.path("generalPractitioner"));
@@ -73,11 +73,19 @@ public class DocumentSearch implements StreamedInteraction {
         bundle.write(response, format, fhir);
     }
 
-    private GpRecordStore.DocumentCriteria criteria(String ods, DocumentSearchRequest search) {
+    /**
+     * The search as the document index takes it. A document's author is one Organization or one
+     * Practitioner (CareConnect-GPC-DocumentReference-1 allows one); an organisation authored the
+     * documents it is the author of and those its practitioners wrote (their PractitionerRole is there),
+     * so searching by the practice's ODS code finds its own letters.
+     */
+    private GpRecordStore.DocumentCriteria criteria(String ods, DocumentSearchRequest search, PracticeDirectory directory) {
         List<String> authors = null;
         if (search.authorOds() != null) {
-            authors = store.findByIdentifier(ods, "Organization", IdentifierSystem.ODS_ORGANIZATION_CODE, search.authorOds())
-                    .stream().map(StoredResource::reference).toList();
+            List<String> organizations = store.findByIdentifier(ods, "Organization", IdentifierSystem.ODS_ORGANIZATION_CODE,
+                    search.authorOds()).stream().map(StoredResource::reference).toList();
+            authors = new ArrayList<>(organizations);
+            authors.addAll(directory.practitionersAt(organizations));
         }
         return new GpRecordStore.DocumentCriteria(search.createdFrom(), search.createdBefore(), authors, search.keywords());
     }

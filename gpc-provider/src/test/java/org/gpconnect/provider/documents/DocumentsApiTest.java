@@ -210,6 +210,8 @@ public abstract class DocumentsApiTest extends ApiTest {
     void authorIsSearchedByTheOrganisationsOdsCode() {
         assertThat(ids(found(search("2", INCLUDES + "&author=https://fhir.nhs.uk/Id/ods-organization-code|R1A14"))))
                 .containsExactly("docref-2-4", "docref-2-3", "docref-2-1");
+        assertThat(ids(found(search("2", INCLUDES + "&author=https://fhir.nhs.uk/Id/ods-organization-code|B82617"))))
+                .as("the practice authored what its practitioners wrote").containsExactly("docref-2-2");
         Bundle none = found(search("2", INCLUDES + "&author=https://fhir.nhs.uk/Id/ods-organization-code|Y99999"));
         assertThat(documents(none)).isEmpty();
         assertSpineError(search("2", INCLUDES + "&author=https://bad-identifier|R1A14").send(), 422, "INVALID_PARAMETER");
