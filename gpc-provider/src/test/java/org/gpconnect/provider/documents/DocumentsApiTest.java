@@ -250,6 +250,7 @@ public abstract class DocumentsApiTest extends ApiTest {
         assertSpineError(search("9999999999999", INCLUDES).send(), 404, "PATIENT_NOT_FOUND");
         assertSpineError(search("9", INCLUDES).send(), 404, "PATIENT_NOT_FOUND");
         assertSpineError(search("21", INCLUDES).send(), 404, "PATIENT_NOT_FOUND");
+        assertSpineError(search("22", INCLUDES).send(), 404, "PATIENT_NOT_FOUND");
         assertSpineError(search("18", INCLUDES).send(), 404, "PATIENT_NOT_FOUND");
         assertSpineError(search("15", INCLUDES).send(), 403, "NO_PATIENT_CONSENT");
     }
