@@ -1,5 +1,6 @@
 package org.gpconnect.provider;
 
+import org.gpconnect.provider.admin.AddDocumentCommand;
 import org.gpconnect.provider.admin.AuditVerifyCommand;
 import org.gpconnect.provider.admin.ClinicalAreaCommand;
 import org.gpconnect.provider.admin.CurlExampleCommand;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 /** The ./gpconnect command line. */
 @Command(name = "gpconnect", mixinStandardHelpOptions = true, version = "gpconnect 0.1.0",
         description = "An open-source GP Connect provider (FHIR STU3, spec 1.6.2).",
-        subcommands = {GpConnectCommand.Serve.class, AuditVerifyCommand.class, SwitchCommand.class, ClinicalAreaCommand.class, GenerateCommand.class,
+        subcommands = {GpConnectCommand.Serve.class, AuditVerifyCommand.class, SwitchCommand.class, ClinicalAreaCommand.class, GenerateCommand.class, AddDocumentCommand.class,
                 CurlExampleCommand.class,
                 GpConnectCommand.Bench.class, CommandLine.HelpCommand.class})
 public class GpConnectCommand {
