@@ -48,4 +48,31 @@ class AdminCommandsTest {
         }
         assertThat(cli.execute("audit-verify", "--data-dir", dataDir.toString())).isEqualTo(1);
     }
+
+    @Test
+    void addDocumentStreamsAFileIntoAPatientsRecordWithItsDocumentReference(@TempDir Path dataDir) throws Exception {
+        byte[] content = new byte[3 * org.gpconnect.store.BinaryStore.CHUNK_SIZE + 123];
+        new java.util.Random(7).nextBytes(content);
+        Path file = dataDir.resolve("scan.tiff");
+        java.nio.file.Files.write(file, content);
+        CommandLine cli = new CommandLine(new GpConnectCommand());
+        assertThat(cli.execute("add-document", "--data-dir", dataDir.toString(), "--patient", "2", "--file", file.toString(),
+                "--content-type", "image/tiff", "--id", "docref-added", "--description", "Scanned ECG")).isEqualTo(0);
+        assertThat(cli.execute("add-document", "--data-dir", dataDir.toString(), "--patient", "nobody", "--file", file.toString()))
+                .isEqualTo(2);
+        assertThat(cli.execute("add-document", "--data-dir", dataDir.toString(), "--patient", "2")).as("no content").isEqualTo(2);
+
+        try (var dataSource = Database.open(Database.h2FileUrl(dataDir), "sa", "", 2)) {
+            GpRecordStore store = new GpRecordStore(dataSource);
+            var found = store.documentOfBinary("B82617", "doc-added").orElseThrow();
+            assertThat(found.patientId()).isEqualTo("2");
+            var document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(found.documentReference().json());
+            assertThat(document.at("/content/0/attachment/size").asLong()).isEqualTo(content.length);
+            assertThat(document.at("/content/0/attachment/contentType").asText()).isEqualTo("image/tiff");
+            assertThat(document.at("/description").asText()).isEqualTo("Scanned ECG");
+            var info = new org.gpconnect.store.BinaryStore(store).info("B82617", "doc-added").orElseThrow();
+            assertThat(info.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(content)));
+        }
+    }
 }
