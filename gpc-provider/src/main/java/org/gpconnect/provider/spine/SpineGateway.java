@@ -27,8 +27,9 @@ import java.util.Set;
 /**
  * The Spine request pipeline, written once for every capability: service root, Spine headers,
  * practice and ASID, interaction ID against verb and path, JWT, content negotiation, what is
- * implemented, enablement; then the capability's HAPI server (or its own {@link StreamedInteraction}); then audit. Any rejection is one
- * OperationOutcome with the Spine code and status of the spec's error table.
+ * implemented, enablement; then the capability's HAPI server, or its own {@link StreamedInteraction};
+ * then audit. Any rejection is one OperationOutcome with the Spine code and status of the spec's
+ * error table.
  */
 public class SpineGateway extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(SpineGateway.class);
