@@ -446,22 +446,40 @@ DOC_TYPES = {
     "referral": ("25611000000107", "Referral letter"),
     "radiology": ("371527006", "Radiology report"),
     "clinical": ("823691000000103", "Clinical letter"),
+    "discharge": ("823701000000103", "Discharge letter"),
+    "inpatient-discharge": ("824331000000106", "Inpatient final discharge letter"),  # the 1.6.2 example's code
 }
+
+# "no disclosure to patient": a label on the DocumentReference (meta.security only; the provider test suite rejects
+# DocumentReference.securityLabel)
+NOPAT = {"system": "http://hl7.org/fhir/v3/ActCode", "code": "NOPAT",
+         "display": "no disclosure to patient, family or caregivers without attending provider's authorization"}
 
 
 def document(p, n, kind, created, indexed, author, description, content_type, size, encounter=None, setting=None,
-             custodian="Organization/1"):
+             custodian="Organization/1", nopat=False, unavailable=None):
     """Metadata of one document (CareConnect-GPC-DocumentReference-1), never its content. The attachment's url
     is stored relative ("Binary/doc-P-N"): the provider makes it the absolute URL of the Binary on the Access
-    Document root the consumer called, when it answers."""
+    Document root the consumer called, when it answers. created None: the date the document was written is not
+    known (a search on created falls back to indexed). unavailable: the reason a placeholder gives for a document
+    the practice knows of but does not hold; it has no url (nothing to retrieve) and size 0."""
     rid = "docref-%s-%s" % (p, n)
-    d = {"resourceType": "DocumentReference", "id": rid, "meta": {"profile": [P("DocumentReference")]},
+    meta = {"profile": [P("DocumentReference")]}
+    if nopat:
+        meta["security"] = [NOPAT]
+    d = {"resourceType": "DocumentReference", "id": rid, "meta": meta,
          "masterIdentifier": {"system": "https://gpconnect.example.org/Id/document-version",
                               "value": str(uuid.uuid5(NS, "DocumentReference/%s/version/1" % rid))},
          "identifier": ident("DocumentReference/" + rid), "status": "current", "type": cc(*DOC_TYPES[kind]),
-         "subject": pat(p), "created": created, "indexed": indexed, "author": [ref(author)],
-         "custodian": ref(custodian), "description": description,
-         "content": [{"attachment": {"contentType": content_type, "url": "Binary/doc-%s-%s" % (p, n), "size": size}}]}
+         "subject": pat(p)}
+    if created:
+        d["created"] = created
+    d.update({"indexed": indexed, "author": [ref(author)], "custodian": ref(custodian), "description": description})
+    if unavailable:
+        attachment = {"contentType": content_type, "size": 0, "title": unavailable}
+    else:
+        attachment = {"contentType": content_type, "url": "Binary/doc-%s-%s" % (p, n), "size": size}
+    d["content"] = [{"attachment": attachment}]
     context = {}
     if encounter:
         context["encounter"] = ref("Encounter/" + encounter)
@@ -784,6 +802,113 @@ def referrals_other():
                      description="Low back pain for 8 weeks.", recipient="Organization/2")]
 
 
+def documents_other():
+    """Documents of the test patients other than 2, 3 and 4, for searching and retrieving across patients: a spread of
+    types, formats, authors (the hospital trust Organization/2 or, for letters written in the practice, a GP or the
+    practice itself) and years, a few without created (search falls back to indexed). Patient 6 carries the special
+    cases: a confidential document (CONFIDENTIAL below), one labelled NOPAT and a placeholder for a document the
+    practice does not hold. Patient 18 (deceased) has two, for document migration. The content generated at load
+    heads PDF letters as a hospital clinic, RTF letters as a physiotherapy referral and scans as community podiatry
+    (DocumentContent), so the descriptions keep to those."""
+    doc = document
+    return [
+        # patient 1
+        doc(1, 1, "outpatient", "2018-03-21T14:05:00+00:00", "2018-03-26T09:12:00+01:00", "Organization/2",
+            "Dermatology clinic: seborrhoeic keratosis left shoulder, benign, reassured and discharged",
+            "application/pdf", 41870, setting="Dermatology"),
+        doc(1, 2, "radiology", "2021-07-08T11:30:00+01:00", "2021-07-12T08:55:00+01:00", "Organization/2",
+            "Ultrasound abdomen: simple cyst left kidney, no follow-up needed", "application/pdf", 38412,
+            setting="Radiology"),
+        doc(1, 3, "referral", "2025-02-11T16:40:00+00:00", "2025-02-11T16:44:00+00:00", "Practitioner/1",
+            "Referral letter to community physiotherapy: left shoulder pain, reduced abduction", "application/rtf", 2210),
+        # patient 5
+        doc(5, 1, "outpatient", "2023-05-17T10:20:00+01:00", "2023-05-19T09:00:00+01:00", "Organization/2",
+            "Diabetes education programme completed: diet and activity goals agreed, HbA1c target discussed",
+            "application/pdf", 40233, setting="Diabetes"),
+        doc(5, 2, "clinical", None, "2024-01-09T14:30:00+00:00", "Organization/2",
+            "Community podiatry photograph: superficial ulcer right great toe, dressing applied", "image/jpeg", 150000,
+            setting="Podiatry"),
+        doc(5, 3, "radiology", "2024-01-22T15:45:00+00:00", "2024-01-24T10:10:00+00:00", "Organization/2",
+            "X-ray right foot: no evidence of osteomyelitis, mild degenerative change first MTP joint",
+            "application/pdf", 39120, setting="Radiology"),
+        doc(5, 4, "clinical", "2025-09-02T11:00:00+01:00", "2025-09-05T09:20:00+01:00", "Organization/2",
+            "Community podiatry: diabetic foot check, ulcer healed, moderate risk, review in 3 months", "image/tiff",
+            210000, setting="Podiatry"),
+        # patient 6: an ordinary letter, then the special cases
+        doc(6, 1, "outpatient", "2024-10-02T11:15:00+01:00", "2024-10-04T08:40:00+01:00", "Organization/2",
+            "Respiratory clinic: asthma reviewed, spirometry normal, inhaler technique corrected", "application/pdf",
+            40562, setting="Respiratory medicine"),
+        # kept confidential by the practice (patient-flags.json confidentialItems): not searchable or retrievable,
+        # migrated only with sensitive information
+        doc(6, 2, "outpatient", "2022-02-15T13:00:00+00:00", "2022-02-17T09:30:00+00:00", "Organization/2",
+            "Sexual health clinic: results discussed, treatment completed, no further follow-up", "application/pdf",
+            37845, setting="Sexual health"),
+        # third-party information: labelled NOPAT (meta.security) so that it is never shown to the patient
+        doc(6, 3, "clinical", "2023-06-20T15:30:00+01:00", "2023-06-22T10:00:00+01:00", "Organization/2",
+            "Paediatric liaison: child of this patient seen in the emergency department, shared for safeguarding",
+            "application/pdf", 39904, setting="Safeguarding", nopat=True),
+        # known to the practice but not held: a placeholder, nothing to retrieve
+        doc(6, 4, "discharge", "2025-11-28T17:10:00+00:00", "2025-12-01T09:15:00+00:00", "Organization/2",
+            "Emergency department discharge letter: acute asthma, nebulised salbutamol, prednisolone for 5 days",
+            "application/pdf", 0, setting="Emergency medicine",
+            unavailable="Document not available: the original was not received from the sending organisation"),
+        # patient 7
+        doc(7, 1, "inpatient-discharge", "2022-01-19T16:00:00+00:00", "2022-01-21T11:25:00+00:00", "Organization/2",
+            "Inpatient discharge summary: fractured neck of right femur, hemiarthroplasty, home with a care package",
+            "application/pdf", 52310, setting="Trauma and orthopaedics"),
+        doc(7, 2, "referral", "2022-02-03T10:50:00+00:00", "2022-02-03T10:56:00+00:00", "Practitioner/3",
+            "Referral letter to community physiotherapy: falls and reduced mobility after hip fracture",
+            "application/rtf", 2250),
+        doc(7, 3, "outpatient", "2023-03-08T14:40:00+00:00", "2023-03-13T09:05:00+00:00", "Organization/2",
+            "Orthogeriatric clinic: bone health review, start alendronic acid with calcium and vitamin D",
+            "application/pdf", 41377, setting="Care of the elderly"),
+        doc(7, 4, "clinical", "2024-11-14T09:30:00+00:00", "2024-11-18T15:00:00+00:00", "Organization/2",
+            "Community podiatry: thickened toenails reduced, low risk foot, routine review", "image/tiff", 205000,
+            setting="Podiatry"),
+        # patient 8: a scan made in the practice (author the practice itself), with no known creation date
+        doc(8, 1, "clinical", None, "2019-08-27T12:10:00+01:00", "Organization/1",
+            "Practice nurse clinic: photograph of ingrown toenail left great toe before podiatry referral",
+            "image/png", 120000, setting="General practice"),
+        doc(8, 2, "outpatient", "2024-04-10T09:45:00+01:00", "2024-04-12T14:20:00+01:00", "Organization/2",
+            "Early pregnancy unit: viable intrauterine pregnancy of 8 weeks, routine antenatal care",
+            "application/pdf", 39010, setting="Obstetrics"),
+        # patient 12 (merged record)
+        doc(12, 1, "outpatient", "2017-10-04T11:20:00+01:00", "2017-10-09T16:30:00+01:00", "Organization/2",
+            "Gastroenterology clinic: gastroscopy normal, continue lansoprazole as required", "application/pdf", 40118,
+            setting="Gastroenterology"),
+        doc(12, 2, "radiology", None, "2019-02-18T10:40:00+00:00", "Organization/2",
+            "Chest X-ray: no active lung disease", "application/pdf", 35004, setting="Radiology"),
+        # patient 13 (record in transit): a letter received since registering
+        doc(13, 1, "discharge", "2026-10-03T22:15:00+01:00", "2026-10-06T09:30:00+01:00", "Organization/2",
+            "Emergency department discharge letter: sprained left ankle, no fracture on X-ray", "application/pdf",
+            38660, setting="Emergency medicine"),
+        # patient 15 (dissent): held, but never shared
+        doc(15, 1, "outpatient", "2020-11-25T13:10:00+00:00", "2020-11-30T08:45:00+00:00", "Organization/2",
+            "Cardiology clinic: palpitations, 24-hour ECG shows sinus rhythm with ectopics, discharged",
+            "application/pdf", 40871, setting="Cardiology"),
+        # patient 16: the letter of referral-16-1, then the scan result
+        doc(16, 1, "referral", "2025-03-04T12:05:00+00:00", "2025-03-04T12:09:00+00:00", "Practitioner/2",
+            "Referral letter to community physiotherapy: low back pain for 8 weeks, no red flags", "application/rtf",
+            2240),
+        doc(16, 2, "radiology", "2025-05-21T17:30:00+01:00", "2025-05-23T08:50:00+01:00", "Organization/2",
+            "MRI lumbar spine: L4/5 disc bulge without nerve root compression", "application/pdf", 39455,
+            setting="Radiology"),
+        # patient 17
+        doc(17, 1, "outpatient", "2017-09-13T10:00:00+01:00", "2017-09-18T09:40:00+01:00", "Organization/2",
+            "Allergy clinic: grass pollen immunotherapy completed, symptoms resolved, discharged", "application/pdf",
+            40040, setting="Allergy"),
+        doc(17, 2, "referral", "2021-06-29T15:25:00+01:00", "2021-06-29T15:31:00+01:00", "Practitioner/5",
+            "Referral letter to community physiotherapy: right lateral epicondylitis", "application/rtf", 2230),
+        # patient 18 (deceased 2023-11-04)
+        doc(18, 1, "inpatient-discharge", "2023-10-12T15:50:00+01:00", "2023-10-16T10:05:00+01:00", "Organization/2",
+            "Inpatient final discharge letter: metastatic lung cancer, discharged home for end of life care",
+            "application/pdf", 54120, setting="Respiratory medicine"),
+        doc(18, 2, "clinical", "2023-10-20T11:35:00+01:00", "2023-10-23T09:10:00+01:00", "Organization/2",
+            "Specialist palliative care team: symptom control plan and anticipatory medicines", "application/pdf",
+            41980, setting="Palliative care"),
+    ]
+
+
 def main():
     E2, L2, C2, O2, I2, INV2, REF2, D2, DOC2 = patient2_record()
     O3, I3, INV3, REF3, D3 = patient3_record()
@@ -800,7 +925,7 @@ def main():
     DOC4 = [document(4, 1, "clinical", "2021-09-14T14:20:00+01:00", "2021-09-16T09:00:00+01:00", "Organization/2",
                      "Hospital discharge summary: community-acquired pneumonia, with scanned chest X-ray images",
                      "application/pdf", 6291456, setting="General medicine")]
-    bundle("documents.json", DOC2 + DOC4)
+    bundle("documents.json", DOC2 + DOC4 + documents_other())
     flags_path = os.path.join(OUT, "patient-flags.json")
     flags = json.load(open(flags_path))
     for p, items in CONFIDENTIAL.items():
@@ -816,6 +941,7 @@ def main():
 # items excluded from getstructuredrecord (practice-confidential), returned only by migrate with sensitive information
 CONFIDENTIAL = {
     "2": ["MedicationStatement/medstmt-2-6", "MedicationRequest/medreq-2-6", "Observation/obs-2-7"],
+    "6": ["DocumentReference/docref-6-2"],
     "16": ["AllergyIntolerance/allergy-16-1"],
 }
 

@@ -58,8 +58,8 @@ public class GenerateCommand implements Callable<Integer> {
             SyntheticRecordGenerator generator = new SyntheticRecordGenerator(
                     new SyntheticRecordGenerator.Settings(odsCode, patients, items, heavy, heavyItems, seed));
             SyntheticRecordGenerator.Result result = generator.writeTo(records, System.out::println);
-            System.out.printf("Wrote %d patients, %d resources into %s in %.1f s (%.0f resources/s).%n",
-                    result.patients(), result.resources(), odsCode, result.millis() / 1000.0,
+            System.out.printf("Wrote %d patients, %d resources (%d documents) into %s in %.1f s (%.0f resources/s).%n",
+                    result.patients(), result.resources(), result.documents(), odsCode, result.millis() / 1000.0,
                     result.resources() * 1000.0 / Math.max(1, result.millis()));
             if (patientList != null) {
                 List<String> lines = new java.util.ArrayList<>(List.of("id,nhs_number,resources,heavy"));

@@ -2,23 +2,31 @@ package org.gpconnect.provider.admin;
 
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.gpconnect.provider.support.ProfileValidator;
 import org.gpconnect.provider.support.Response;
+import org.gpconnect.store.BinaryStore;
 import org.gpconnect.store.Database;
+import org.gpconnect.store.DocumentFormats;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.StoredResource;
 import org.gpconnect.store.TestDatabase;
 import org.gpconnect.store.dataset.DataSetLoader;
 import org.gpconnect.store.synthetic.NhsNumbers;
 import org.gpconnect.store.synthetic.SyntheticRecordGenerator;
+import org.gpconnect.store.synthetic.SyntheticRecordGenerator.Document;
+import org.gpconnect.store.synthetic.SyntheticRecordGenerator.PatientFile;
 import org.gpconnect.store.synthetic.SyntheticRecordGenerator.Settings;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The synthetic record generator: reproducible, profile-conformant, sized as asked, storable on H2 and PostgreSQL. */
 class SyntheticRecordGeneratorTest {
     private static final String ODS = "B82617";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SyntheticRecordGenerator generator(int patients, int items, double heavy, long seed) {
         return new SyntheticRecordGenerator(new Settings(ODS, patients, items, heavy, 3000, seed));
@@ -47,6 +56,60 @@ class SyntheticRecordGeneratorTest {
                     .isEqualTo(record(generator(500, 200, 0, 42), n).toString());
         }
         assertThat(record(generator(10, 200, 0, 43), 1).toString()).isNotEqualTo(record(generator(10, 200, 0, 42), 1).toString());
+    }
+
+    @Test
+    void theSameSeedWritesTheSameDocuments() {
+        for (int n = 1; n <= 5; n++) {
+            List<Document> first = generator(10, 300, 0, 42).patientFile(n, "9993000000").documents();
+            List<Document> again = generator(50, 300, 0, 42).patientFile(n, "9993000000").documents();
+            assertThat(again).hasSameSizeAs(first);
+            for (int i = 0; i < first.size(); i++) {
+                assertThat(again.get(i).binaryId()).isEqualTo(first.get(i).binaryId());
+                assertThat(again.get(i).contentType()).isEqualTo(first.get(i).contentType());
+                assertThat(again.get(i).content()).isEqualTo(first.get(i).content());
+            }
+        }
+    }
+
+    /** Each DocumentReference has its content: the Binary its url names, as large as it says, of its type. */
+    @Test
+    void documentsAreAFewPerRecordEachWithItsContent() {
+        SyntheticRecordGenerator generator = generator(100, 300, 5, 42);
+        int[] perPatient = new int[9];
+        for (int n = 1; n <= 100; n++) {
+            PatientFile file = generator.patientFile(n, "9993000000");
+            Map<String, Document> content = new LinkedHashMap<>();
+            file.documents().forEach(d -> content.put(d.binaryId(), d));
+            Set<String> encounters = new HashSet<>();
+            List<ObjectNode> documents = new ArrayList<>();
+            for (ObjectNode resource : file.resources()) {
+                switch (resource.get("resourceType").asText()) {
+                    case "Encounter" -> encounters.add("Encounter/" + resource.get("id").asText());
+                    case "DocumentReference" -> documents.add(resource);
+                    default -> { }
+                }
+            }
+            assertThat(documents).hasSameSizeAs(file.documents());
+            perPatient[documents.size()]++;
+            for (ObjectNode document : documents) {
+                String id = document.get("id").asText();
+                assertThat(document.has("securityLabel") || document.path("meta").has("security")).as(id).isFalse();
+                JsonNode attachment = document.path("content").path(0).path("attachment");
+                Document binary = content.get(attachment.path("url").asText().substring("Binary/".length()));
+                assertThat(binary).as(id).isNotNull();
+                assertThat(attachment.path("contentType").asText()).isEqualTo(binary.contentType());
+                assertThat(attachment.path("size").asLong()).isEqualTo(binary.content().length);
+                DocumentFormats.assertStartsAsItsType(id, binary.contentType(), binary.content());
+                if (document.path("context").has("encounter")) {
+                    assertThat(encounters).contains(document.path("context").path("encounter").path("reference").asText());
+                }
+            }
+        }
+        int none = perPatient[0];
+        int oneToFour = perPatient[1] + perPatient[2] + perPatient[3] + perPatient[4];
+        assertThat(oneToFour).as("most records have 1-4 documents: %s", java.util.Arrays.toString(perPatient)).isGreaterThan(60);
+        assertThat(none).as("some have none").isBetween(1, 25);
     }
 
     @Test
@@ -82,7 +145,8 @@ class SyntheticRecordGeneratorTest {
         }
         assertThat(sample.keySet()).anyMatch(k -> k.startsWith("AllergyIntolerance")).anyMatch(k -> k.contains("bp"))
                 .anyMatch(k -> k.startsWith("DiagnosticReport")).anyMatch(k -> k.startsWith("Specimen"))
-                .anyMatch(k -> k.startsWith("Encounter")).anyMatch(k -> k.startsWith("List:heading"));
+                .anyMatch(k -> k.startsWith("Encounter")).anyMatch(k -> k.startsWith("List:heading"))
+                .anyMatch(k -> k.startsWith("DocumentReference"));
         List<String> errors = new ArrayList<>();
         for (Map.Entry<String, ObjectNode> entry : sample.entrySet()) {
             IBaseResource resource = parser.parseResource(entry.getValue().toString());
@@ -157,7 +221,7 @@ class SyntheticRecordGeneratorTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void twentyPatientsAreWrittenAndReadBack(TestDatabase database) {
+    void twentyPatientsAreWrittenAndReadBack(TestDatabase database) throws IOException {
         TestDatabase.Connect c = database.fresh();
         try (HikariDataSource dataSource = Database.open(c.url(), c.user(), c.password(), 2)) {
             GpRecordStore store = new GpRecordStore(dataSource);
@@ -168,6 +232,7 @@ class SyntheticRecordGeneratorTest {
 
             Set<String> nhsNumbers = new HashSet<>();
             long stored = 0;
+            long documents = 0;
             for (int n = 1; n <= 20; n++) {
                 var patient = store.patient(ODS, "syn-" + n).orElseThrow();
                 assertThat(NhsNumbers.isValid(patient.nhsNumber())).isTrue();
@@ -177,6 +242,7 @@ class SyntheticRecordGeneratorTest {
                 List<StoredResource> resources = store.resourcesOf(ODS, "syn-" + n).all();
                 assertThat(resources).extracting(StoredResource::resourceType).contains("Patient", "Condition");
                 stored += resources.size();
+                documents += assertDocumentContentStored(store, resources);
             }
             // every resource but the Medications (which name no patient) is found through its patient
             long medications = 0;
@@ -184,6 +250,26 @@ class SyntheticRecordGeneratorTest {
                 medications += record(generator, n).stream().filter(r -> r.get("resourceType").asText().equals("Medication")).count();
             }
             assertThat(stored + medications).isEqualTo(result.resources());
+            assertThat(documents).isEqualTo(result.documents()).isPositive();
         }
+    }
+
+    /** The Binary of each stored DocumentReference: as large as the attachment says and of its type. */
+    private static int assertDocumentContentStored(GpRecordStore store, List<StoredResource> resources) throws IOException {
+        BinaryStore binaries = new BinaryStore(store);
+        int documents = 0;
+        for (StoredResource resource : resources) {
+            if (!resource.resourceType().equals("DocumentReference")) {
+                continue;
+            }
+            JsonNode attachment = JSON.readTree(resource.json()).path("content").path(0).path("attachment");
+            String binaryId = attachment.path("url").asText().substring("Binary/".length());
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            assertThat(binaries.copyTo(ODS, binaryId, content)).as(binaryId).isTrue();
+            assertThat((long) content.size()).as(binaryId).isEqualTo(attachment.path("size").asLong());
+            DocumentFormats.assertStartsAsItsType(binaryId, attachment.path("contentType").asText(), content.toByteArray());
+            documents++;
+        }
+        return documents;
     }
 }

@@ -95,20 +95,24 @@ public class DataSetLoader {
     /**
      * Generates the content of each attachment of a DocumentReference ({@link DocumentContent}), stores
      * it as the Binary its url names, and sets the attachment's size to what was generated. A size over
-     * {@link #LARGE_DOCUMENT} in the data set file asks for a (PDF) document at least that large.
+     * {@link #LARGE_DOCUMENT} in the data set file asks for a (PDF) document at least that large. An
+     * attachment without a url is a placeholder for a document the practice does not hold: it keeps its
+     * size 0 and gets no content.
      */
     private void storeDocumentContent(RecordWriter writer, String ods, ObjectNode documentReference) throws SQLException {
         for (JsonNode content : documentReference.path("content")) {
             ObjectNode attachment = (ObjectNode) content.get("attachment");
-            String url = attachment.path("url").asText();
+            String url = attachment.path("url").asText("");
             if (!url.startsWith("Binary/")) {
                 continue;
             }
             String binaryId = url.substring("Binary/".length());
             String contentType = attachment.path("contentType").asText();
             long requested = attachment.path("size").asLong(0);
+            // a document whose writing date is unknown is dated the day the practice filed it
+            String dated = documentReference.path("created").asText(documentReference.path("indexed").asText());
             byte[] bytes = DocumentContent.generate(binaryId, contentType, documentReference.path("description").asText(),
-                    documentReference.path("created").asText(), requested > LARGE_DOCUMENT ? requested : 0);
+                    dated, requested > LARGE_DOCUMENT ? requested : 0);
             new BinaryStore(store).write(writer, ods, binaryId, contentType, new ByteArrayInputStream(bytes));
             attachment.put("size", bytes.length);
         }

@@ -51,25 +51,29 @@ public final class DocumentContent {
 
     /**
      * The bytes of the Binary {@code binaryId}: a document of {@code contentType} about
-     * {@code description}; {@code minSize} &gt; 0 asks for a PDF at least that large.
+     * {@code description}; {@code minSize} &gt; 0 asks for a PDF at least that large. Cached for the
+     * life of the JVM: for a bounded set of documents (the data set's, templates).
      */
     public static byte[] generate(String binaryId, String contentType, String description, String created, long minSize) {
         String key = binaryId + '\n' + contentType + '\n' + description + '\n' + created + '\n' + minSize;
-        return CACHE.computeIfAbsent(key, k -> {
-            try {
-                return switch (contentType) {
-                    case "application/pdf" -> minSize > 0 ? largePdf(binaryId, description, created, minSize)
-                            : letterPdf(binaryId, description, created);
-                    case "application/rtf", "text/rtf" -> rtf(description, created);
-                    case "image/tiff" -> scan(binaryId, description, created, "tiff");
-                    case "image/png" -> scan(binaryId, description, created, "png");
-                    case "image/jpeg" -> scan(binaryId, description, created, "jpeg");
-                    default -> throw new IllegalArgumentException("cannot generate a document of type " + contentType + " (" + binaryId + ")");
-                };
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot generate document " + binaryId, e);
-            }
-        });
+        return CACHE.computeIfAbsent(key, k -> create(binaryId, contentType, description, created, minSize));
+    }
+
+    /** As {@link #generate}, not cached: for documents made once each, which a JVM-wide cache would hoard. */
+    public static byte[] create(String binaryId, String contentType, String description, String created, long minSize) {
+        try {
+            return switch (contentType) {
+                case "application/pdf" -> minSize > 0 ? largePdf(binaryId, description, created, minSize)
+                        : letterPdf(binaryId, description, created);
+                case "application/rtf", "text/rtf" -> rtf(description, created);
+                case "image/tiff" -> scan(binaryId, description, created, "tiff");
+                case "image/png" -> scan(binaryId, description, created, "png");
+                case "image/jpeg" -> scan(binaryId, description, created, "jpeg");
+                default -> throw new IllegalArgumentException("cannot generate a document of type " + contentType + " (" + binaryId + ")");
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot generate document " + binaryId, e);
+        }
     }
 
     /** The letter's lines: a believable clinic letter for the description. */

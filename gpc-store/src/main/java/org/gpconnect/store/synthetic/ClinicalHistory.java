@@ -4,12 +4,22 @@ package org.gpconnect.store.synthetic;
  * Fills a chart with years of clinical content until it holds about the asked number of resources.
  * The mix follows a typical GP record: medication issues and measurements dominate, a handful of
  * long-term problems and allergies, results now and then, a few referrals and recalls. A quarter
- * of episodes are consultations, which group a few such items under an Encounter.
+ * of episodes are consultations, which group a few such items under an Encounter. Documents (letters,
+ * reports, scans) follow, a few per record.
  */
 final class ClinicalHistory {
     private ClinicalHistory() {}
 
     static void write(PatientChart chart, int target) {
+        // documents come last, so that a referral letter can name a consultation; their share is kept back
+        int documents = Documents.count(chart, target);
+        writeEpisodes(chart, target - documents);
+        for (int i = 0; i < documents; i++) {
+            Documents.add(chart);
+        }
+    }
+
+    private static void writeEpisodes(PatientChart chart, int target) {
         int problems = 1 + chart.random.nextInt(5);
         for (int i = 0; i < problems && chart.resources.size() < target; i++) {
             Problems.add(chart);

@@ -29,6 +29,8 @@ final class PatientChart {
     final LocalDate recordStart;
     final LocalDate recordEnd;
     final List<ObjectNode> resources = new ArrayList<>();
+    /** The content of the documents among the resources, stored as Binaries beside them. */
+    final List<SyntheticRecordGenerator.Document> documents = new ArrayList<>();
     private final Map<String, Integer> counters = new HashMap<>();
     /** The consultation being recorded, if any: items made meanwhile happen on its day and name it. */
     private LocalDate consultationDay;

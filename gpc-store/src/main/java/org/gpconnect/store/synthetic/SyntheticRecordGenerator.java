@@ -1,9 +1,11 @@
 package org.gpconnect.store.synthetic;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.gpconnect.store.BinaryStore;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.dataset.DataSetLoader;
 
+import java.io.ByteArrayInputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -38,7 +40,13 @@ public final class SyntheticRecordGenerator {
         }
     }
 
-    public record Result(int patients, long resources, long millis, List<WrittenPatient> written) {}
+    public record Result(int patients, long resources, long documents, long millis, List<WrittenPatient> written) {}
+
+    /** The content of one document's Binary, generated with its DocumentReference. */
+    public record Document(String binaryId, String contentType, byte[] content) {}
+
+    /** A patient's resources, Patient first, and the content of their documents. */
+    public record PatientFile(List<ObjectNode> resources, List<Document> documents) {}
 
     /** One patient written: what a benchmark needs to pick patients by size. */
     public record WrittenPatient(String id, String nhsNumber, int resources, boolean heavy) {}
@@ -51,6 +59,11 @@ public final class SyntheticRecordGenerator {
 
     /** The resources of patient number n (1-based), Patient first; NHS numbers as they would be issued. */
     public List<ObjectNode> patientRecord(int n, String nhsNumber) {
+        return patientFile(n, nhsNumber).resources();
+    }
+
+    /** Patient number n's resources and document content. */
+    public PatientFile patientFile(int n, String nhsNumber) {
         SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + n);
         List<ObjectNode> out = new ArrayList<>();
         PatientChart chart = SyntheticPatient.chart(PATIENT_ID_PREFIX + n, nhsNumber, random, RECORD_END, out);
@@ -58,7 +71,7 @@ public final class SyntheticRecordGenerator {
                 : ordinaryTarget(random);
         ClinicalHistory.write(chart, target - 1);
         out.addAll(chart.resources);
-        return out;
+        return new PatientFile(out, List.copyOf(chart.documents));
     }
 
     /** Heavy patients are spread evenly: patient n is heavy when the running share crosses a whole patient. */
@@ -84,28 +97,36 @@ public final class SyntheticRecordGenerator {
     public Result writeTo(GpRecordStore store, Consumer<String> progress) {
         long started = System.nanoTime();
         NhsNumbers numbers = new NhsNumbers(numbersInUse(store));
+        BinaryStore binaries = new BinaryStore(store);
         long resources = 0;
+        long documents = 0;
         int every = Math.max(1, settings.patients() / 20);
         List<WrittenPatient> written = new java.util.ArrayList<>(settings.patients());
         for (int n = 1; n <= settings.patients(); n++) {
             String nhsNumber = numbers.next();
-            List<ObjectNode> record = patientRecord(n, nhsNumber);
+            PatientFile file = patientFile(n, nhsNumber);
+            List<ObjectNode> record = file.resources();
             store.inTransaction(writer -> {
                 for (ObjectNode resource : record) {
                     writer.save(settings.odsCode(), resource, null);
+                }
+                for (Document document : file.documents()) {
+                    binaries.write(writer, settings.odsCode(), document.binaryId(), document.contentType(),
+                            new ByteArrayInputStream(document.content()));
                 }
                 writer.savePatientRecord(settings.odsCode(), DataSetLoader.patientRecord(record.get(0),
                         PatientChart.object()));
                 return null;
             });
             resources += record.size();
+            documents += file.documents().size();
             written.add(new WrittenPatient(PATIENT_ID_PREFIX + n, nhsNumber, record.size(), heavy(n)));
             if (n % every == 0 || n == settings.patients()) {
                 long ms = (System.nanoTime() - started) / 1_000_000;
                 progress.accept(String.format("%d/%d patients, %d resources, %.1f s", n, settings.patients(), resources, ms / 1000.0));
             }
         }
-        return new Result(settings.patients(), resources, (System.nanoTime() - started) / 1_000_000, List.copyOf(written));
+        return new Result(settings.patients(), resources, documents, (System.nanoTime() - started) / 1_000_000, List.copyOf(written));
     }
 
     /** NHS numbers of patients that are not synthetic (in any practice): ours must never reuse them. */

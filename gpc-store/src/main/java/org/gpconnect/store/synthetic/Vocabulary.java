@@ -19,6 +19,13 @@ final class Vocabulary {
     /** An allergy's causative agent, its GP2GP category and a typical reaction. */
     record Allergen(Concept concept, String category) {}
 
+    /**
+     * A kind of document a practice files: its record composition type (UK refset 1127551000000109),
+     * the description a clinician would give it, the format it comes in, the clinical setting, and
+     * whether the practice wrote it (a GP's letter) or received it (from the hospital trust).
+     */
+    record DocumentKind(Concept type, String description, String contentType, String setting, boolean internal) {}
+
     /** A coded measurement with its UCUM unit and a believable adult range. */
     record Measure(Concept concept, String unit, double low, double high, int decimals) {}
 
@@ -112,6 +119,43 @@ final class Vocabulary {
     static final List<Concept> REFERRALS = List.of(
             new Concept("306206005", "Referral to service"),
             new Concept("183519002", "Referral to cardiology service"));
+
+    /** Record composition types (refset 1127551000000109), the codes the default data set uses (docs/dataset.md). */
+    static final Concept OUTPATIENT_LETTER = new Concept("823681000000100", "Outpatient letter");
+    static final Concept REFERRAL_LETTER = new Concept("25611000000107", "Referral letter");
+    static final Concept RADIOLOGY_REPORT = new Concept("371527006", "Radiology report");
+    static final Concept CLINICAL_LETTER = new Concept("823691000000103", "Clinical letter");
+    static final Concept DISCHARGE_LETTER = new Concept("823701000000103", "Discharge letter");
+    static final Concept INPATIENT_DISCHARGE_LETTER = new Concept("824331000000106", "Inpatient final discharge letter");
+
+    /**
+     * Documents as they are drawn (uniformly, so a kind listed twice is twice as common): mostly hospital
+     * letters (PDF), GP referral letters (RTF), and scanned or photographed community podiatry notes. The
+     * descriptions suit the letterheads DocumentContent draws (hospital clinic, physiotherapy referral, podiatry).
+     */
+    static final List<DocumentKind> DOCUMENTS = List.of(
+            new DocumentKind(OUTPATIENT_LETTER, "Cardiology clinic: chest pain assessed, exercise test normal, discharged",
+                    "application/pdf", "Cardiology", false),
+            new DocumentKind(OUTPATIENT_LETTER, "Diabetes clinic: annual review, treatment unchanged, see again in 12 months",
+                    "application/pdf", "Diabetes", false),
+            new DocumentKind(OUTPATIENT_LETTER, "Respiratory clinic: spirometry reviewed, inhaled therapy stepped up",
+                    "application/pdf", "Respiratory medicine", false),
+            new DocumentKind(OUTPATIENT_LETTER, "Rheumatology clinic: inflammatory markers normal, continue current treatment",
+                    "application/pdf", "Rheumatology", false),
+            new DocumentKind(RADIOLOGY_REPORT, "Chest X-ray: no active lung disease", "application/pdf", "Radiology", false),
+            new DocumentKind(RADIOLOGY_REPORT, "Ultrasound abdomen: no abnormality detected", "application/pdf", "Radiology", false),
+            new DocumentKind(DISCHARGE_LETTER, "Emergency department discharge letter: soft tissue injury, no fracture",
+                    "application/pdf", "Emergency medicine", false),
+            new DocumentKind(INPATIENT_DISCHARGE_LETTER,
+                    "Inpatient discharge summary: community-acquired pneumonia treated with antibiotics, home",
+                    "application/pdf", "General medicine", false),
+            new DocumentKind(REFERRAL_LETTER, "Referral letter to community physiotherapy: low back pain", "application/rtf",
+                    null, true),
+            new DocumentKind(REFERRAL_LETTER, "Referral letter to community physiotherapy: shoulder pain, reduced movement",
+                    "application/rtf", null, true),
+            new DocumentKind(CLINICAL_LETTER, "Community podiatry: diabetic foot check, low risk", "image/tiff", "Podiatry", false),
+            new DocumentKind(CLINICAL_LETTER, "Community podiatry: nail care, routine review", "image/png", "Podiatry", false),
+            new DocumentKind(CLINICAL_LETTER, "Community podiatry photograph: callus left heel", "image/jpeg", "Podiatry", false));
 
     static final List<Concept> DIARY = List.of(
             new Concept("314529007", "Medication review due"),
