@@ -15,16 +15,7 @@ public final class Database {
         // MODE=PostgreSQL keeps H2 close to the production dialect; AUTO_SERVER lets the audit
         // verifier open the file while the provider runs.
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gpconnect")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;CACHE_SIZE=" + h2CacheKb();
-    }
-
-    /**
-     * H2 keeps the pages it reads, 1 MiB document chunks included, in a heap cache of 64 MB by default.
-     * In a small heap that cache alone filled it while documents streamed, and H2 closes the database
-     * when it runs out of memory; so it gets at most a quarter of the heap (KB, 8-64 MB).
-     */
-    static long h2CacheKb() {
-        return Math.max(8 * 1024, Math.min(64 * 1024, Runtime.getRuntime().maxMemory() / 4 / 1024));
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     }
 
     public static HikariDataSource open(String url, String user, String password, int poolSize) {

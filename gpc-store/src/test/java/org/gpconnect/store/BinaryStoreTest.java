@@ -37,7 +37,7 @@ class BinaryStoreTest {
     void roundTripsEmptySmallAndMultiChunkDocumentsByteForByte(TestDatabase database) throws Exception {
         try (HikariDataSource dataSource = open(database)) {
             BinaryStore binaries = new BinaryStore(new GpRecordStore(dataSource));
-            for (long size : new long[] {0, 4 * 1024 + 3, BinaryStore.CHUNK_SIZE, 5 * MB + 17}) {
+            for (long size : new long[] {0, 4 * 1024 + 3, 64 * 1024, 64 * 1024 + 1, BinaryStore.CHUNK_SIZE, 5 * MB + 17}) {
                 String id = "doc-" + size;
                 Generated content = new Generated(size, size);
                 StoredBinary stored = binaries.write(ODS, id, "application/pdf", content);
