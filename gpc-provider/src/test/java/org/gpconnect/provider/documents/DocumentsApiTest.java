@@ -185,6 +185,30 @@ public abstract class DocumentsApiTest extends ApiTest {
     }
 
     @Test
+    void confidentialDocumentsAreLeftOutLabelsKeptAndPlaceholdersServedAsHeld() {
+        Bundle bundle = found(search("6", INCLUDES));
+        assertThat(ids(bundle)).as("docref-6-2 is confidential").containsExactly("docref-6-4", "docref-6-1", "docref-6-3");
+        DocumentReference nopat = documents(bundle).stream().filter(d -> d.getIdElement().getIdPart().equals("docref-6-3")).findFirst().orElseThrow();
+        assertThat(nopat.getMeta().getSecurity()).extracting(c -> c.getSystem() + "|" + c.getCode())
+                .containsExactly("http://hl7.org/fhir/v3/ActCode|NOPAT");
+        assertThat(nopat.getSecurityLabel()).isEmpty();
+        DocumentReference placeholder = documents(bundle).get(0);
+        assertThat(placeholder.getContentFirstRep().getAttachment().hasUrl()).isFalse();
+        assertThat(placeholder.getContentFirstRep().getAttachment().getTitle()).startsWith("Document not available");
+        assertConformant(bundle);
+        assertSpineError(retrieve("doc-6-2").send(), 404, "NO_RECORD_FOUND");
+        assertSpineError(retrieve("doc-6-4").send(), 404, "NO_RECORD_FOUND");
+        assertThat(retrieve("doc-6-3").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutCreatedADocumentIsDatedByIndexed() {
+        assertThat(ids(found(search("5", INCLUDES + "&created=ge2024-01-09&created=le2024-01-09")))).containsExactly("docref-5-2");
+        assertThat(ids(found(search("8", INCLUDES + "&author=https://fhir.nhs.uk/Id/ods-organization-code|B82617"))))
+                .as("authored by the practice itself").containsExactly("docref-8-1");
+    }
+
+    @Test
     void everyMandatoryIncludeIsRequired() {
         assertSpineError(search("2", "").send(), 422, "INVALID_PARAMETER");
         String[] includes = INCLUDES.split("&");
