@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     String base;
 
     @Option(names = "--scenario", defaultValue = "patient-search", converter = ScenarioConverter.class,
-            description = "patient-search | metadata | patient-read (default: ${DEFAULT-VALUE})")
+            description = "patient-search | metadata | patient-read | structured-record | document-search (default: ${DEFAULT-VALUE})")
     Scenario scenario;
 
     @Option(names = "--clients", defaultValue = "8", description = "Concurrent closed-loop clients (default: ${DEFAULT-VALUE})")
@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> nhsNumbers;
 
     @Option(names = "--patient-ids", split = ",",
-            description = "Patient logical ids for patient-read; default: found by searching --nhs-numbers first")
+            description = "Patient logical ids for patient-read (default: found by searching --nhs-numbers first) and document-search")
     List<String> patientIds;
 
     @Option(names = "--request-timeout", defaultValue = "10s", description = "Per-request timeout (default: ${DEFAULT-VALUE})")
@@ -88,9 +88,12 @@ final class RunCommand implements Callable<Integer> {
             case METADATA -> List.of();
             case PATIENT_READ -> patientIds != null ? patientIds
                     : PatientIdResolver.resolve(root, asidTo, nhsNumbers, requestTimeout);
+            // a documents root has its own Find a patient: ids are given, not looked up
+            case DOCUMENT_SEARCH -> patientIds != null ? patientIds : List.of();
         };
         if (scenario != Scenario.METADATA && keys.isEmpty()) {
-            System.err.println("no " + (scenario == Scenario.PATIENT_READ ? "patient ids (none found by NHS number; pass --patient-ids)" : "NHS numbers"));
+            System.err.println("no " + (scenario == Scenario.PATIENT_READ ? "patient ids (none found by NHS number; pass --patient-ids)"
+                    : scenario == Scenario.DOCUMENT_SEARCH ? "patient ids (pass --patient-ids)" : "NHS numbers"));
             return 2;
         }
         List<URI> targets = scenario.targets(root, keys);

@@ -12,7 +12,13 @@ enum Scenario {
     METADATA("metadata", InteractionCatalogue.METADATA),
     PATIENT_READ("patient-read", InteractionCatalogue.READ_PATIENT),
     /** The full structured record (every clinical area) of each NHS number; --base is the structured root. */
-    STRUCTURED_RECORD("structured-record", InteractionCatalogue.GET_STRUCTURED_RECORD);
+    STRUCTURED_RECORD("structured-record", InteractionCatalogue.GET_STRUCTURED_RECORD),
+    /** Search for a patient's documents, with the five includes consumers must send; --base is the documents root. */
+    DOCUMENT_SEARCH("document-search", InteractionCatalogue.SEARCH_DOCUMENTS);
+
+    private static final String DOCUMENT_INCLUDES = "_include=DocumentReference:subject:Patient"
+            + "&_include=DocumentReference:custodian:Organization&_include=DocumentReference:author:Organization"
+            + "&_include=DocumentReference:author:Practitioner&_revinclude:recurse=PractitionerRole:practitioner";
 
     /** Every clinical area of $gpc.getstructuredrecord, with its widest options. */
     private static final String ALL_AREAS = String.join(",",
@@ -35,7 +41,7 @@ enum Scenario {
      * The URLs to cycle through. Built once, up front, so the loop measures the provider and not
      * string formatting.
      *
-     * @param keys NHS numbers for patient-search, logical ids for patient-read, ignored for metadata
+     * @param keys NHS numbers for patient-search, logical ids for patient-read and document-search, ignored for metadata
      */
     List<URI> targets(String base, List<String> keys) {
         return switch (this) {
@@ -46,6 +52,7 @@ enum Scenario {
                     .toList();
             case PATIENT_READ -> keys.stream().map(id -> URI.create(base + "/Patient/" + id)).toList();
             case STRUCTURED_RECORD -> keys.stream().map(nhs -> URI.create(base + "/Patient/$gpc.getstructuredrecord")).toList();
+            case DOCUMENT_SEARCH -> keys.stream().map(id -> URI.create(base + "/Patient/" + id + "/DocumentReference?" + DOCUMENT_INCLUDES)).toList();
         };
     }
 
@@ -62,7 +69,7 @@ enum Scenario {
     static Scenario fromCli(String name) {
         return Arrays.stream(values()).filter(s -> s.cliName.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + name
-                        + "' (patient-search, metadata, patient-read, structured-record)"));
+                        + "' (patient-search, metadata, patient-read, structured-record, document-search)"));
     }
 
     @Override

@@ -115,6 +115,17 @@ class RequestBuildingTest {
         wall[0] = wall[0].plus(d);
     }
 
+    @Test
+    void aDocumentSearchAsksForThePatientsDocumentsWithTheMandatoryIncludes() {
+        java.util.List<java.net.URI> targets = Scenario.fromCli("document-search")
+                .targets("http://127.0.0.1:8080/B82617/STU3/1/gpconnect/documents", java.util.List.of("2"));
+        org.assertj.core.api.Assertions.assertThat(targets).singleElement().satisfies(uri -> {
+            org.assertj.core.api.Assertions.assertThat(uri.getPath()).isEqualTo("/B82617/STU3/1/gpconnect/documents/Patient/2/DocumentReference");
+            org.assertj.core.api.Assertions.assertThat(uri.getQuery()).contains("_include=DocumentReference:subject:Patient",
+                    "_revinclude:recurse=PractitionerRole:practitioner");
+        });
+    }
+
     private static JsonNode claims(String bearer) throws Exception {
         String jwt = bearer.substring("Bearer ".length());
         return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
