@@ -6,6 +6,8 @@
 # (the largest heap occupancy its GC log shows). Run through ./gpconnect bench documents [options].
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=provider.sh
+. "$ROOT/tools/provider.sh"
 
 DB=h2
 SIZE_MB=100
@@ -67,14 +69,7 @@ SMALL_SHA=$(echo "$SMALL" | sed -E 's/.*sha256 ([0-9a-f]{64}).*/\1/')
 GC_LOG="$WORK/$DB-gc.log"
 LOG="$WORK/$DB-server.log"
 rm -f "$GC_LOG"
-GPC_JAVA_OPTS="${HEAP:+-Xmx$HEAP} -Xlog:gc:file=$GC_LOG" "$ROOT/gpconnect" serve --port "$PORT" "${STORE[@]}" >"$LOG" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 $SERVER 2>/dev/null; then echo "the provider did not start; see $LOG" >&2; exit 1; fi
-  sleep 0.5
-done
+GPC_JAVA_OPTS="${HEAP:+-Xmx$HEAP} -Xlog:gc:file=$GC_LOG" start_provider "$PORT" "$LOG" "${STORE[@]}"
 BASE="http://127.0.0.1:$PORT/B82617/STU3/1/gpconnect/documents"
 
 # the heap the provider holds when idle, and the most it held while the transfers ran

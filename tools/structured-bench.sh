@@ -6,6 +6,8 @@
 # patient in a shuffled order. Run through ./gpconnect bench structured [options].
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=provider.sh
+. "$ROOT/tools/provider.sh"
 
 DB=h2
 PATIENTS=1000
@@ -83,14 +85,7 @@ if [ "$REUSE" != true ] || [ ! -f "$PATIENT_LIST" ]; then
 fi
 
 LOG="$WORK/$SETTINGS-server.log"
-"$ROOT/gpconnect" serve --port "$PORT" "${STORE[@]}" >"$LOG" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  if curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 $SERVER 2>/dev/null; then echo "the provider did not start; see $LOG" >&2; exit 1; fi
-  sleep 0.5
-done
+start_provider "$PORT" "$LOG" "${STORE[@]}"
 
 BASE="http://127.0.0.1:$PORT/B82617/STU3/1/gpconnect/structured"
 HEAVY_NHS=$(awk -F, 'NR > 1 && $4 == "true" { printf "%s%s", sep, $2; sep = "," }' "$PATIENT_LIST")

@@ -4,9 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gpconnect.fhir.error.SpineErrorCode;
-import org.gpconnect.fhir.error.SpineException;
-import org.gpconnect.fhir.identifier.IdentifierSystem;
-import org.gpconnect.fhir.identifier.NhsNumber;
 import org.gpconnect.provider.foundations.IdentifierSearch;
 import org.gpconnect.provider.foundations.SharablePatients;
 import org.gpconnect.provider.spine.GpConnectRequest;
@@ -14,8 +11,10 @@ import org.gpconnect.provider.spine.ResponseFormat;
 import org.gpconnect.provider.spine.StreamedInteraction;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.PatientRecord;
+import org.gpconnect.store.StoredResource;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Find a patient on the Access Document root (access_documents_use_case_find_a_patient): stricter than
@@ -39,29 +38,24 @@ public class DocumentsPatientSearch implements StreamedInteraction {
     @Override
     public void respond(HttpServletRequest request, HttpServletResponse response, GpConnectRequest context, ResponseFormat format)
             throws IOException {
-        IdentifierSearch search = IdentifierSearch.from(request.getParameterMap());
-        if (!IdentifierSystem.NHS_NUMBER.equals(search.system())) {
-            throw new SpineException(SpineErrorCode.INVALID_PARAMETER, "Patients are found by NHS number ("
-                    + IdentifierSystem.NHS_NUMBER + "), not " + search.system());
-        }
-        if (!NhsNumber.isValid(search.value())) {
-            throw new SpineException(SpineErrorCode.INVALID_NHS_NUMBER, "Not a valid NHS number: " + search.value());
-        }
-        context.patient(search.value());
+        String nhsNumber = IdentifierSearch.from(request.getParameterMap()).nhsNumber(SpineErrorCode.INVALID_PARAMETER);
+        context.patient(nhsNumber);
         String ods = context.root().odsCode();
         DocumentsBundle bundle = new DocumentsBundle(context.traceId(), context.baseUrl());
-        for (GpRecordStore.PatientWithResource candidate : store.patientsWithResourceByNhsNumber(ods, search.value())) {
+        for (GpRecordStore.PatientWithResource candidate : store.patientsWithResourceByNhsNumber(ods, nhsNumber)) {
             PatientRecord record = candidate.record();
+            StoredResource patient = candidate.resource();
             if (!record.nhsVerified() && !record.deceased()) {
-                // traced now: a successful trace writes a new version of the Patient
-                if (sharable.sharable(ods, record).isEmpty()) {
+                // traced now: a successful trace marks the record verified and writes a new version of the Patient
+                Optional<PatientRecord> traced = sharable.sharable(ods, record);
+                if (traced.isEmpty()) {
                     continue;
                 }
-                candidate = store.patientsWithResourceByNhsNumber(ods, search.value()).stream()
-                        .filter(c -> c.record().id().equals(record.id())).findFirst().orElse(candidate);
+                record = traced.get();
+                patient = store.read(ods, "Patient", record.id()).orElse(patient);
             }
-            if (patients.findable(candidate.record(), candidate.resource())) {
-                bundle.add(candidate.resource());
+            if (patients.findable(record, patient)) {
+                bundle.add(patient);
             }
         }
         bundle.write(response, format, fhir);

@@ -2,6 +2,8 @@ package org.gpconnect.provider.foundations;
 
 import org.gpconnect.fhir.error.SpineErrorCode;
 import org.gpconnect.fhir.error.SpineException;
+import org.gpconnect.fhir.identifier.IdentifierSystem;
+import org.gpconnect.fhir.identifier.NhsNumber;
 
 import java.util.Map;
 
@@ -40,5 +42,19 @@ public record IdentifierSearch(String system, String value) {
             throw new SpineException(SpineErrorCode.INVALID_PARAMETER, "identifier has no value: " + token);
         }
         return new IdentifierSearch(system, value);
+    }
+
+    /**
+     * The NHS number searched for: the system must be the NHS number's (else {@code otherSystem}: each
+     * capability's Find a patient names its own code) and the value a valid NHS number.
+     */
+    public String nhsNumber(SpineErrorCode otherSystem) {
+        if (!IdentifierSystem.NHS_NUMBER.equals(system)) {
+            throw new SpineException(otherSystem, "Patients are found by NHS number (" + IdentifierSystem.NHS_NUMBER + "), not " + system);
+        }
+        if (!NhsNumber.isValid(value)) {
+            throw new SpineException(SpineErrorCode.INVALID_NHS_NUMBER, "Not a valid NHS number: " + value);
+        }
+        return value;
     }
 }

@@ -7,8 +7,6 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gpconnect.fhir.error.SpineErrorCode;
 import org.gpconnect.fhir.error.SpineException;
-import org.gpconnect.fhir.identifier.IdentifierSystem;
-import org.gpconnect.fhir.identifier.NhsNumber;
 import org.gpconnect.provider.capability.StoredResources;
 import org.gpconnect.provider.spine.GpConnectRequest;
 import org.gpconnect.store.GpRecordStore;
@@ -43,18 +41,11 @@ public class PatientProvider implements IResourceProvider {
     @Search(allowUnknownParams = true)
     public Bundle search(HttpServletRequest request) {
         GpConnectRequest context = GpConnectRequest.of(request);
-        IdentifierSearch search = IdentifierSearch.from(request.getParameterMap());
-        if (!IdentifierSystem.NHS_NUMBER.equals(search.system())) {
-            throw new SpineException(SpineErrorCode.INVALID_IDENTIFIER_SYSTEM, "Patients are found by NHS number ("
-                    + IdentifierSystem.NHS_NUMBER + "), not " + search.system());
-        }
-        if (!NhsNumber.isValid(search.value())) {
-            throw new SpineException(SpineErrorCode.INVALID_NHS_NUMBER, "Not a valid NHS number: " + search.value());
-        }
-        context.patient(search.value());
+        String nhsNumber = IdentifierSearch.from(request.getParameterMap()).nhsNumber(SpineErrorCode.INVALID_IDENTIFIER_SYSTEM);
+        context.patient(nhsNumber);
         String ods = context.root().odsCode();
         List<Patient> found = new ArrayList<>();
-        for (GpRecordStore.PatientWithResource candidate : store.patientsWithResourceByNhsNumber(ods, search.value())) {
+        for (GpRecordStore.PatientWithResource candidate : store.patientsWithResourceByNhsNumber(ods, nhsNumber)) {
             Optional<PatientRecord> sharable = patients.sharable(ods, candidate.record());
             if (sharable.isEmpty()) {
                 continue;

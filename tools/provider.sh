@@ -1,0 +1,16 @@
+# Sourced by the benchmark scripts: starts ./gpconnect serve in the background, stops it when the
+# script exits, and waits until it answers its health check.
+# start_provider PORT LOG [serve options...]   (GPC_JAVA_OPTS, if set, reaches the JVM)
+start_provider() {
+  local port=$1 log=$2; shift 2
+  "$ROOT/gpconnect" serve --port "$port" "$@" >"$log" 2>&1 &
+  SERVER=$!
+  trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$SERVER" 2>/dev/null; then echo "the provider did not start; see $log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  echo "the provider did not answer within 60 s; see $log" >&2
+  exit 1
+}
