@@ -288,6 +288,11 @@ public class GpRecordStore {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** The patient's Appointments starting in [from, before), by start time (Retrieve a patient's appointments). */
+    public List<StoredResource> appointments(String odsCode, String patientId, Instant from, Instant before) {
+        return AppointmentIndex.find(this, odsCode, patientId, from, before);
+    }
+
     /** A DocumentReference found by the Binary its attachment points at, with the patient it belongs to. */
     public record DocumentOfBinary(StoredResource documentReference, String patientId) {}
 
@@ -385,7 +390,7 @@ public class GpRecordStore {
                 rs.getBoolean("gpc_enabled"), switches);
     }
 
-    private static StoredResource resource(ResultSet rs) throws SQLException {
+    static StoredResource resource(ResultSet rs) throws SQLException {
         Timestamp updated = rs.getTimestamp(4);
         return new StoredResource(rs.getString(1), rs.getString(2), rs.getLong(3), updated.toInstant(), rs.getString(5));
     }

@@ -76,6 +76,8 @@ public class RecordWriter {
         }
         if (DocumentIndex.TYPE.equals(index.resourceType())) {
             DocumentIndex.of(resource, index.patientId()).save(this, odsCode);
+        } else if (AppointmentIndex.TYPE.equals(index.resourceType())) {
+            AppointmentIndex.of(resource).save(this, odsCode);
         }
         return new StoredResource(index.resourceType(), index.id(), version, now, json);
     }

@@ -30,9 +30,12 @@ public class StoreConfiguration {
     }
 
     @Bean
-    GpRecordStore gpRecordStore(HikariDataSource dataSource, GpcSettings settings) {
+    GpRecordStore gpRecordStore(HikariDataSource dataSource, GpcSettings settings, java.time.Clock clock) {
         GpRecordStore store = new GpRecordStore(dataSource);
-        new DataSetLoader(store).loadOnce(settings.dataSet());
+        DataSetLoader loader = new DataSetLoader(store);
+        loader.loadOnce(settings.dataSet());
+        int slots = loader.refreshRollingSlots(settings.dataSet(), java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))));
+        LOG.info("Rolling slots: {} added for the two weeks from today", slots);
         java.nio.file.Path seed = settings.pdsSeedFolder();
         if (seed != null && Files.isDirectory(seed)) {
             int loaded = OfficialPdsFiles.load(store, seed);

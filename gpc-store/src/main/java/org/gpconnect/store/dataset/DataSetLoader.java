@@ -79,6 +79,10 @@ public class DataSetLoader {
             }
             for (JsonNode practiceNode : read(base + "practices.json")) {
                 markConfidentialItems(writer, practiceNode, base);
+                if (practiceNode.hasNonNull("slots")) {
+                    PracticeSlots.loadFixed(writer, practiceNode.get("odsCode").asText(),
+                            read(base + practiceNode.get("odsCode").asText() + "/" + practiceNode.get("slots").asText()));
+                }
             }
             JsonNode pds = readOptional(base + "pds.json");
             if (pds != null) {
@@ -89,6 +93,24 @@ public class DataSetLoader {
             writer.update("INSERT INTO dataset_load (name, loaded_at) VALUES (?, ?)", name, Timestamp.from(Instant.now()));
             LOG.info("Loaded data set '{}': {} resources in {} ms", name, resources, (System.nanoTime() - started) / 1_000_000);
             return true;
+        });
+    }
+
+    /**
+     * Makes the data set's rolling slots for the two weeks from {@code today} (PracticeSlots): run at
+     * every start, so the slots the test pack expects are there whatever day it is. Returns the number added.
+     */
+    public int refreshRollingSlots(String name, LocalDate today) {
+        String base = "dataset/" + name + "/";
+        return store.inTransaction(writer -> {
+            int added = 0;
+            for (JsonNode practiceNode : read(base + "practices.json")) {
+                if (practiceNode.hasNonNull("slots") && store.practice(practiceNode.get("odsCode").asText()).isPresent()) {
+                    added += PracticeSlots.refreshRolling(writer, practiceNode.get("odsCode").asText(),
+                            read(base + practiceNode.get("odsCode").asText() + "/" + practiceNode.get("slots").asText()), today);
+                }
+            }
+            return added;
         });
     }
 
