@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gpc-bench", mixinStandardHelpOptions = true, version = "gpc-bench 0.1.0",
         description = "Closed-loop load and restart-time measurements for a running GP Connect provider.",
-        subcommands = {RunCommand.class, StartupCommand.class, TransferCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, StartupCommand.class, TransferCommand.class, BookCancelCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain {
 
     public static void main(String[] args) {

@@ -68,6 +68,16 @@ final class GpcRequests {
                 .build();
     }
 
+    HttpRequest put(URI uri, byte[] body, String traceId, String authorization, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(timeout);
+        fixedHeaders.forEach(b::header);
+        return b.header("Ssp-TraceID", traceId)
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/fhir+json")
+                .header("If-Match", ifMatch)
+                .build();
+    }
+
     /** A POST with a fresh trace id and JWT (preflight). */
     HttpRequest post(URI uri, byte[] body) {
         return post(uri, body, UUID.randomUUID().toString(), bearer(Instant.now()));
