@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     String base;
 
     @Option(names = "--scenario", defaultValue = "patient-search", converter = ScenarioConverter.class,
-            description = "patient-search | metadata | patient-read | structured-record | document-search (default: ${DEFAULT-VALUE})")
+            description = "patient-search | metadata | patient-read | structured-record | document-search | slot-search (default: ${DEFAULT-VALUE})")
     Scenario scenario;
 
     @Option(names = "--clients", defaultValue = "8", description = "Concurrent closed-loop clients (default: ${DEFAULT-VALUE})")
@@ -90,6 +90,8 @@ final class RunCommand implements Callable<Integer> {
                     : PatientIdResolver.resolve(root, asidTo, nhsNumbers, requestTimeout);
             // a documents root has its own Find a patient: ids are given, not looked up
             case DOCUMENT_SEARCH -> patientIds != null ? patientIds : List.of();
+            // the practice searches its own slots: the ODS code of --base (/{ODS}/STU3/1/gpconnect)
+            case SLOT_SEARCH -> List.of(root.split("/")[root.split("/").length - 4]);
         };
         if (scenario != Scenario.METADATA && keys.isEmpty()) {
             System.err.println("no " + (scenario == Scenario.PATIENT_READ ? "patient ids (none found by NHS number; pass --patient-ids)"

@@ -14,11 +14,19 @@ enum Scenario {
     /** The full structured record (every clinical area) of each NHS number; --base is the structured root. */
     STRUCTURED_RECORD("structured-record", InteractionCatalogue.GET_STRUCTURED_RECORD),
     /** Search for a patient's documents, with the five includes consumers must send; --base is the documents root. */
-    DOCUMENT_SEARCH("document-search", InteractionCatalogue.SEARCH_DOCUMENTS);
+    DOCUMENT_SEARCH("document-search", InteractionCatalogue.SEARCH_DOCUMENTS),
+    /**
+     * Search for free slots over the longest range allowed (today and the 14 days after), with every include,
+     * as the practice itself (the searchFilter ODS code is the one in --base) and a GP practice; --base is the
+     * Foundations root.
+     */
+    SLOT_SEARCH("slot-search", InteractionCatalogue.SEARCH_SLOTS);
 
     private static final String DOCUMENT_INCLUDES = "_include=DocumentReference:subject:Patient"
             + "&_include=DocumentReference:custodian:Organization&_include=DocumentReference:author:Organization"
             + "&_include=DocumentReference:author:Practitioner&_revinclude:recurse=PractitionerRole:practitioner";
+    private static final String SLOT_INCLUDES = "status=free&_include=Slot:schedule&_include:recurse=Schedule:actor:Practitioner"
+            + "&_include:recurse=Schedule:actor:Location&_include:recurse=Location:managingOrganization";
 
     /** Every clinical area of $gpc.getstructuredrecord, with its widest options. */
     private static final String ALL_AREAS = String.join(",",
@@ -41,7 +49,8 @@ enum Scenario {
      * The URLs to cycle through. Built once, up front, so the loop measures the provider and not
      * string formatting.
      *
-     * @param keys NHS numbers for patient-search, logical ids for patient-read and document-search, ignored for metadata
+     * @param keys NHS numbers for patient-search, logical ids for patient-read and document-search, the
+     *             searchFilter ODS codes for slot-search, ignored for metadata
      */
     List<URI> targets(String base, List<String> keys) {
         return switch (this) {
@@ -53,6 +62,12 @@ enum Scenario {
             case PATIENT_READ -> keys.stream().map(id -> URI.create(base + "/Patient/" + id)).toList();
             case STRUCTURED_RECORD -> keys.stream().map(nhs -> URI.create(base + "/Patient/$gpc.getstructuredrecord")).toList();
             case DOCUMENT_SEARCH -> keys.stream().map(id -> URI.create(base + "/Patient/" + id + "/DocumentReference?" + DOCUMENT_INCLUDES)).toList();
+            case SLOT_SEARCH -> {
+                java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+                yield keys.stream().map(ods -> URI.create(base + "/Slot?start=ge" + today + "&end=le" + today.plusDays(14)
+                        + "&" + SLOT_INCLUDES + "&searchFilter=" + org.gpconnect.fhir.identifier.IdentifierSystem.ODS_ORGANIZATION_CODE
+                        + "%7C" + ods + "&searchFilter=https://fhir.nhs.uk/STU3/CodeSystem/GPConnect-OrganisationType-1%7Cgp-practice")).toList();
+            }
         };
     }
 
@@ -69,7 +84,7 @@ enum Scenario {
     static Scenario fromCli(String name) {
         return Arrays.stream(values()).filter(s -> s.cliName.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + name
-                        + "' (patient-search, metadata, patient-read, structured-record, document-search)"));
+                        + "' (patient-search, metadata, patient-read, structured-record, document-search, slot-search)"));
     }
 
     @Override

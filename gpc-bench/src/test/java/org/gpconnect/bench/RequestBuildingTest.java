@@ -126,6 +126,18 @@ class RequestBuildingTest {
         });
     }
 
+    @Test
+    void aSlotSearchSpansTwoWeeksWithEveryIncludeAsThePractice() {
+        java.util.List<java.net.URI> targets = Scenario.fromCli("slot-search")
+                .targets("http://127.0.0.1:8080/B82617/STU3/1/gpconnect", java.util.List.of("B82617"));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        org.assertj.core.api.Assertions.assertThat(targets).singleElement().satisfies(uri -> {
+            org.assertj.core.api.Assertions.assertThat(uri.getPath()).isEqualTo("/B82617/STU3/1/gpconnect/Slot");
+            org.assertj.core.api.Assertions.assertThat(uri.getQuery()).contains("start=ge" + today, "end=le" + today.plusDays(14),
+                    "_include=Slot:schedule", "_include:recurse=Location:managingOrganization", "ods-organization-code|B82617");
+        });
+    }
+
     private static JsonNode claims(String bearer) throws Exception {
         String jwt = bearer.substring("Bearer ".length());
         return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));

@@ -29,7 +29,8 @@ public class CapabilityStatements {
             "Practitioner", SD + "CareConnect-GPC-Practitioner-1",
             "Organization", SD + "CareConnect-GPC-Organization-1",
             "Location", SD + "CareConnect-GPC-Location-1",
-            "DocumentReference", SD + "CareConnect-GPC-DocumentReference-1");
+            "DocumentReference", SD + "CareConnect-GPC-DocumentReference-1",
+            "Slot", SD + "GPConnect-Slot-1");
     /** The Access Document statement's profiles, at the versions its use-case page lists. */
     private static final List<String> DOCUMENTS_PROFILES = List.of(SD + "CareConnect-GPC-Patient-1/_history/1.8",
             SD + "CareConnect-GPC-Organization-1/_history/1.4", SD + "CareConnect-GPC-Practitioner-1/_history/1.3",
@@ -104,6 +105,9 @@ public class CapabilityStatements {
                     if (path[0].equals("DocumentReference")) {
                         describeDocumentSearch(resource);
                     }
+                    if (path[0].equals("Slot")) {
+                        describeSlotSearch(resource);
+                    }
                 }
             }
         }
@@ -126,6 +130,25 @@ public class CapabilityStatements {
                 .setDocumentation("ODS code of the authoring organisation (i.e. https://fhir.nhs.uk/Id/ods-organization-code|Y12345)");
         resource.addSearchParam().setName("description").setType(Enumerations.SearchParamType.STRING)
                 .setDocumentation("Keywords, each found in the document's description or type");
+    }
+
+    /**
+     * The includes of Search for free slots; the test suite looks for Location:managingOrganization
+     * ("Check CapabilityStatement includes specific searchInclude").
+     */
+    private static void describeSlotSearch(CapabilityStatementRestResourceComponent resource) {
+        for (String include : List.of("Slot:schedule", "Schedule:actor:Practitioner", "Schedule:actor:Location",
+                "Location:managingOrganization")) {
+            resource.addSearchInclude(include);
+        }
+        resource.addSearchParam().setName("start").setType(Enumerations.SearchParamType.DATE)
+                .setDocumentation("ge and a date or a dateTime with its offset; at most 14 days before end");
+        resource.addSearchParam().setName("end").setType(Enumerations.SearchParamType.DATE)
+                .setDocumentation("le and a date (to the end of that day) or a dateTime with its offset");
+        resource.addSearchParam().setName("status").setType(Enumerations.SearchParamType.TOKEN).setDocumentation("free");
+        resource.addSearchParam().setName("searchFilter").setType(Enumerations.SearchParamType.TOKEN)
+                .setDocumentation("The consumer's ODS code (https://fhir.nhs.uk/Id/ods-organization-code|Y12345) and organisation"
+                        + " type (https://fhir.nhs.uk/STU3/CodeSystem/GPConnect-OrganisationType-1|gp-practice)");
     }
 
     private static List<String> profilesFor(Set<String> types) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gpconnect.fhir.identifier.IdentifierSystem;
 import org.gpconnect.provider.spine.GpConnectRequest;
 import org.gpconnect.provider.spine.ResponseFormat;
+import org.gpconnect.provider.capability.SearchsetBundle;
 import org.gpconnect.provider.spine.StreamedInteraction;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.PracticeDirectory;
@@ -59,7 +60,7 @@ public class DocumentSearch implements StreamedInteraction {
             }
         }
 
-        DocumentsBundle bundle = new DocumentsBundle(context.traceId(), context.baseUrl());
+        SearchsetBundle bundle = new SearchsetBundle(context.traceId(), context.baseUrl());
         bundle.add(patient);
         JsonNode patientJson = tree(patient);
         addAll(bundle, directory, patientJson.path("managingOrganization"));
@@ -94,7 +95,7 @@ public class DocumentSearch implements StreamedInteraction {
      * The practice-directory resources a reference (or array of them) names, each Practitioner with its
      * PractitionerRoles (the _revinclude of PractitionerRole:practitioner).
      */
-    private static void addAll(DocumentsBundle bundle, PracticeDirectory directory, JsonNode references) {
+    private static void addAll(SearchsetBundle bundle, PracticeDirectory directory, JsonNode references) {
         Iterable<JsonNode> each = references.isArray() ? references : List.of(references);
         for (JsonNode reference : each) {
             String target = reference.path("reference").asText("");

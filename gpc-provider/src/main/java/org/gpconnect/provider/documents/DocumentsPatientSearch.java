@@ -8,6 +8,7 @@ import org.gpconnect.provider.foundations.IdentifierSearch;
 import org.gpconnect.provider.foundations.SharablePatients;
 import org.gpconnect.provider.spine.GpConnectRequest;
 import org.gpconnect.provider.spine.ResponseFormat;
+import org.gpconnect.provider.capability.SearchsetBundle;
 import org.gpconnect.provider.spine.StreamedInteraction;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.PatientRecord;
@@ -41,7 +42,7 @@ public class DocumentsPatientSearch implements StreamedInteraction {
         String nhsNumber = IdentifierSearch.from(request.getParameterMap()).nhsNumber(SpineErrorCode.INVALID_PARAMETER);
         context.patient(nhsNumber);
         String ods = context.root().odsCode();
-        DocumentsBundle bundle = new DocumentsBundle(context.traceId(), context.baseUrl());
+        SearchsetBundle bundle = new SearchsetBundle(context.traceId(), context.baseUrl());
         for (GpRecordStore.PatientWithResource candidate : store.patientsWithResourceByNhsNumber(ods, nhsNumber)) {
             PatientRecord record = candidate.record();
             StoredResource patient = candidate.resource();

@@ -142,8 +142,9 @@ public abstract class SpinePipelineTest extends ApiTest {
 
     @Test
     void anInteractionNotBuiltYetIsNotImplemented() {
-        assertSpineError(client.get(ROOT + "/Slot?start=ge2026-01-01&end=le2026-01-02&status=free&_include=Slot:schedule",
-                SEARCH_SLOTS, ORG_READ).send(), 501, "NOT_IMPLEMENTED");
+        // Access Record: HTML (DSTU2) is in the catalogue but not built
+        assertSpineError(client.request("POST", "/B82617/DSTU2/0/gpconnect/Patient/$gpc.getcarerecord", GET_CARE_RECORD, PATIENT_READ)
+                .body("application/json+fhir", "{\"resourceType\":\"Parameters\"}").send(), 501, "NOT_IMPLEMENTED");
     }
 
     @Test
