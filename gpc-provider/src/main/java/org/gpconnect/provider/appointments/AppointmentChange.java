@@ -56,7 +56,8 @@ abstract class AppointmentChange implements StreamedInteraction {
 
     /**
      * Checks the consumer's Appointment against the stored one and returns the stored JSON with the
-     * change made, or empty when the request changes nothing (no new version is written then).
+     * change made, or empty when the request changes nothing (no new version is written then). Both
+     * Appointments are this request's own parse, free to alter while comparing.
      */
     abstract Optional<ObjectNode> change(Appointment stored, Appointment requested, ObjectNode storedJson);
 
