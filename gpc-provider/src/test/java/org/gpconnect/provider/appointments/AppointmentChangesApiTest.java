@@ -13,6 +13,9 @@ import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.CapabilityStatement;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.Extension;
+import org.hl7.fhir.dstu3.model.IdType;
+import org.hl7.fhir.dstu3.model.OperationOutcome;
+import org.hl7.fhir.dstu3.model.Organization;
 import org.hl7.fhir.dstu3.model.Reference;
 import org.hl7.fhir.dstu3.model.StringType;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +24,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -196,7 +204,7 @@ public abstract class AppointmentChangesApiTest extends ApiTest {
                 Arguments.of("serviceType text", (Consumer<Appointment>) a -> a.getServiceTypeFirstRep().setText("Test-ServiceType")),
                 Arguments.of("appointmentType", (Consumer<Appointment>) a -> a.setAppointmentType(new CodeableConcept().setText("x"))),
                 Arguments.of("the booking organisation's name", (Consumer<Appointment>) a ->
-                        ((org.hl7.fhir.dstu3.model.Organization) a.getContained().get(0)).setName("Another")),
+                        ((Organization) a.getContained().get(0)).setName("Another")),
                 Arguments.of("no description", (Consumer<Appointment>) a -> a.setDescription(null)),
                 Arguments.of("a description too long to store", (Consumer<Appointment>) a -> a.setDescription("d".repeat(1_001))),
                 Arguments.of("a comment too long to store", (Consumer<Appointment>) a -> a.setComment("c".repeat(5_001))));
@@ -208,7 +216,7 @@ public abstract class AppointmentChangesApiTest extends ApiTest {
         TestAppointments.Booked booked = booked();
         Response response = amend(booked, edit).send();
         assertSpineError(response, 422, "INVALID_RESOURCE");
-        assertThat(response.resource(org.hl7.fhir.dstu3.model.OperationOutcome.class).getIssueFirstRep().getDiagnostics()).isNotBlank();
+        assertThat(response.resource(OperationOutcome.class).getIssueFirstRep().getDiagnostics()).isNotBlank();
         unchanged(booked);
     }
 
@@ -237,6 +245,29 @@ public abstract class AppointmentChangesApiTest extends ApiTest {
     }
 
     @Test
+    void ofConcurrentChangesAtOneVersionExactlyOneIsWritten() throws Exception {
+        TestAppointments.Booked booked = booked();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                GpcClient.Request request = i % 2 == 0 ? amend(booked, a -> a.setComment("racing"))
+                        : cancel(booked, reason("racing"));
+                answers.add(pool.submit(() -> request.header("If-Match", "W/\"1\"").send()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                statuses.add(answer.get().status());
+            }
+            assertThat(statuses).as(statuses.toString()).containsOnly(200, 409).containsOnlyOnce(200);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(stored(booked).versionId()).isEqualTo(2);
+        assertThat(slotFree(booked)).isEqualTo(asStored(booked).getStatus() == Appointment.AppointmentStatus.CANCELLED);
+    }
+
+    @Test
     void aCancelledAppointmentCannotBeAmended() {
         TestAppointments.Booked booked = booked();
         ok(cancel(booked, reason("double booked")).send(), 2);
@@ -259,7 +290,7 @@ public abstract class AppointmentChangesApiTest extends ApiTest {
     @Test
     void anUnknownAppointmentIsNotFound() {
         Appointment appointment = asRead(booked());
-        appointment.setIdElement(new org.hl7.fhir.dstu3.model.IdType("Appointment", "chg-unknown"));
+        appointment.setIdElement(new IdType("Appointment", "chg-unknown"));
         assertSpineError(put(AMEND_APPOINTMENT, "chg-unknown", appointment).send(), 404, "NO_RECORD_FOUND");
         assertSpineError(put(CANCEL_APPOINTMENT, "chg-unknown", appointment).send(), 404, "NO_RECORD_FOUND");
     }
