@@ -30,7 +30,8 @@ public class CapabilityStatements {
             "Organization", SD + "CareConnect-GPC-Organization-1",
             "Location", SD + "CareConnect-GPC-Location-1",
             "DocumentReference", SD + "CareConnect-GPC-DocumentReference-1",
-            "Slot", SD + "GPConnect-Slot-1");
+            "Slot", SD + "GPConnect-Slot-1",
+            "Appointment", SD + "GPConnect-Appointment-1");
     /** The Access Document statement's profiles, at the versions its use-case page lists. */
     private static final List<String> DOCUMENTS_PROFILES = List.of(SD + "CareConnect-GPC-Patient-1/_history/1.8",
             SD + "CareConnect-GPC-Organization-1/_history/1.4", SD + "CareConnect-GPC-Practitioner-1/_history/1.3",
@@ -88,16 +89,13 @@ public class CapabilityStatements {
                     }
                     return r;
                 });
-                boolean listed = resource.getInteraction().stream().anyMatch(i -> i.getCode() == (path.length == 2
-                        ? TypeRestfulInteraction.READ : TypeRestfulInteraction.SEARCHTYPE));
-                if (listed) {
-                    // Retrieve and Migrate a document are one read of Binary
+                TypeRestfulInteraction code = restful(interaction.verb(), path.length);
+                if (resource.getInteraction().stream().anyMatch(i -> i.getCode() == code)) {
+                    // Retrieve and Migrate a document are one read of Binary; Amend and Cancel one update of Appointment
                     continue;
                 }
-                if (interaction.verb().equals("GET") && path.length == 2) {
-                    resource.addInteraction().setCode(TypeRestfulInteraction.READ);
-                } else if (interaction.verb().equals("GET") && path.length == 1) {
-                    resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+                resource.addInteraction().setCode(code);
+                if (code == TypeRestfulInteraction.SEARCHTYPE) {
                     for (String documentation : SEARCH_BY_IDENTIFIER.getOrDefault(path[0], new String[0])) {
                         resource.addSearchParam().setName("identifier")
                                 .setType(Enumerations.SearchParamType.TOKEN).setDocumentation(documentation);
@@ -115,6 +113,16 @@ public class CapabilityStatements {
             statement.addProfile(new Reference(profile));
         }
         return statement;
+    }
+
+    /** The FHIR RESTful interaction a GP Connect interaction is, by its verb and path ([type] or [type]/[id]). */
+    private static TypeRestfulInteraction restful(String verb, int segments) {
+        return switch (verb) {
+            case "GET" -> segments == 2 ? TypeRestfulInteraction.READ : TypeRestfulInteraction.SEARCHTYPE;
+            case "PUT" -> TypeRestfulInteraction.UPDATE;
+            case "POST" -> TypeRestfulInteraction.CREATE;
+            default -> throw new IllegalArgumentException("no RESTful interaction for " + verb);
+        };
     }
 
     /** The includes and parameters of Search for a patient's documents, which the statement MUST list. */
