@@ -44,10 +44,12 @@ class SlotsTest {
             Instant to = monday.plusDays(14).atStartOfDay(UK).toInstant();
             List<SlotRow> free = slots.free(ODS, from, to);
             assertThat(free).hasSize(30);
-            assertThat(free.stream().filter(s -> s.visibleTo("B82617", null))).hasSize(30);
-            assertThat(free.stream().filter(s -> s.visibleTo("R1A14", "gp-practice"))).hasSize(20);
-            assertThat(free.stream().filter(s -> s.visibleTo("X12345", null))).isEmpty();
-            assertThat(free.stream().filter(s -> s.visibleTo(null, null))).as("every rolling slot is restricted").isEmpty();
+            assertThat(free.stream().filter(s -> s.visibleTo("B82617", "urgent-care"))).as("the test suite's consumer").hasSize(30);
+            assertThat(free.stream().filter(s -> s.visibleTo("B82617", null))).as("schedules 1 and 2").hasSize(20);
+            assertThat(free.stream().filter(s -> s.visibleTo("R1A14", "gp-practice"))).hasSize(30);
+            assertThat(free.stream().filter(s -> s.visibleTo("X12345", null))).as("schedule 1 only").hasSize(10);
+            assertThat(free.stream().filter(s -> s.visibleTo(null, "gp-practice"))).as("schedules 1 and 3").hasSize(20);
+            assertThat(free.stream().filter(s -> s.visibleTo(null, null))).as("schedule 1: open to anyone").hasSize(10);
             assertThat(slots.free(ODS, Instant.parse("2017-12-29T00:00:00Z"), Instant.parse("2017-12-30T00:00:00Z")))
                     .extracting(SlotRow::id).containsExactly("fixed-3");
 
@@ -58,6 +60,7 @@ class SlotsTest {
             assertThat(slots.slot(ODS, "r20300118-tel")).hasValueSatisfying(s -> {
                 assertThat(s.json()).contains("\"start\":\"2030-01-18T11:30:00+00:00\"").contains("Telephone");
                 assertThat(s.bookingOds()).containsExactly("B82617", "R1A14");
+                assertThat(s.bookingOrgTypes()).isNull();
             });
         }
     }

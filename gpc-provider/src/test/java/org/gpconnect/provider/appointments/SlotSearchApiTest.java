@@ -33,8 +33,8 @@ import static org.gpconnect.fhir.interaction.InteractionCatalogue.SEARCH_SLOTS;
 
 /**
  * Search for free slots over HTTP, scenario by scenario of the test suite's SearchForFreeSlots.feature:
- * the searchFilter visibility of the data set's rolling slots (ORG1 B82617 all 30, ORG2 R1A14 the 20 of
- * schedules 2 and 3, ORG3 X12345 none), the 2017 fixed slots, every include, the error codes, and XML.
+ * the searchFilter visibility of the data set's rolling slots (schedule 1 open to anyone, schedule 2 to ODS B82617
+ * and R1A14, schedule 3 to types gp-practice and urgent-care), the 2017 fixed slots, every include, the error codes, and XML.
  */
 public abstract class SlotSearchApiTest extends ApiTest {
     static final ZoneId UK = ZoneId.of("Europe/London");
@@ -96,8 +96,8 @@ public abstract class SlotSearchApiTest extends ApiTest {
     }
 
     @Test
-    void org1SeesAllThirtyRollingSlotsOfTheTwoWeeksFromToday() {
-        Bundle bundle = found(today(13) + "&" + FREE + "&" + ORG1);
+    void theTestSuitesConsumerSeesAllThirtyRollingSlotsOfTheTwoWeeksFromToday() {
+        Bundle bundle = found(today(13) + "&" + FREE + "&" + ORG1 + "&" + TYPE + "urgent-care");
         List<Slot> slots = all(bundle, Slot.class);
         assertThat(slots).hasSize(freeRolling("1", "2", "3"));
         assertThat(slots).allSatisfy(slot -> {
@@ -118,14 +118,14 @@ public abstract class SlotSearchApiTest extends ApiTest {
 
     @Test
     void aSlotStartsAndEndsInUkLocalTimeWithItsOffset() {
-        Response response = search(today(13) + "&" + FREE + "&" + ORG1).send();
+        Response response = search(today(13) + "&" + FREE + "&" + ORG1 + "&" + TYPE + "urgent-care").send();
         assertThat(response.body()).containsPattern("\"start\":\"\\d{4}-\\d{2}-\\d{2}T09:00:00\\+0[01]:00\"");
     }
 
     @Test
     void aDateEndTakesInThatWholeDay() {
         LocalDate monday = LocalDate.now(UK).plusDays(7 - LocalDate.now(UK).getDayOfWeek().getValue() + 1);
-        Bundle bundle = found("start=ge" + monday + "&end=le" + monday + "&" + FREE + "&" + ORG1);
+        Bundle bundle = found("start=ge" + monday + "&end=le" + monday + "&" + FREE + "&" + ORG1 + "&" + TYPE + "urgent-care");
         assertThat(all(bundle, Slot.class)).as("09:00, 11:30 and 15:00 on a weekday").hasSize(freeOn(monday));
     }
 
@@ -146,18 +146,26 @@ public abstract class SlotSearchApiTest extends ApiTest {
     }
 
     @Test
-    void org2SeesTheTwentySlotsOfSchedulesTwoAndThree() {
-        Bundle bundle = found(today(13) + "&" + FREE + "&" + ORG2 + "&" + TYPE + "gp-practice");
-        assertThat(all(bundle, Slot.class)).hasSize(freeRolling("2", "3"))
-                .allSatisfy(slot -> assertThat(slot.getSchedule().getReference()).isIn("Schedule/2", "Schedule/3"));
-        assertThat(all(bundle, Schedule.class)).extracting(s -> s.getIdElement().getIdPart()).containsExactlyInAnyOrder("2", "3");
+    void anOrganisationCodeOnlySeesTheSlotsWithoutATypeRestriction() {
+        Bundle bundle = found(today(13) + "&" + FREE + "&" + ORG2);
+        assertThat(all(bundle, Slot.class)).hasSize(freeRolling("1", "2"))
+                .allSatisfy(slot -> assertThat(slot.getSchedule().getReference()).isIn("Schedule/1", "Schedule/2"));
+        assertThat(all(bundle, Schedule.class)).extracting(s -> s.getIdElement().getIdPart()).containsExactlyInAnyOrder("1", "2");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ORG3, TYPE + "urgent-care", "searchFilter=TypeCategory|OtherTypeCategory", "_count=1"})
-    void otherConsumersSeeNoRollingSlotAndAnEmptyBundle(String filter) {
+    @ValueSource(strings = {ORG3, "searchFilter=TypeCategory|OtherTypeCategory", "_count=1", ODS + "A20047"})
+    void anyOtherConsumerSeesTheSlotsOpenToAnyone(String filter) {
         Bundle bundle = found(today(13) + "&" + FREE + ALL_INCLUDES + "&" + filter);
-        assertThat(bundle.getEntry()).as("no slots, so no schedules or organisations either").isEmpty();
+        assertThat(all(bundle, Slot.class)).hasSize(freeRolling("1"))
+                .allSatisfy(slot -> assertThat(slot.getSchedule().getReference()).isEqualTo("Schedule/1"));
+    }
+
+    @Test
+    void anOrganisationTypeOnlySeesTheSlotsWithoutACodeRestriction() {
+        assertThat(all(found(today(13) + "&" + FREE + "&" + TYPE + "urgent-care"), Slot.class))
+                .hasSize(freeRolling("1", "3"))
+                .allSatisfy(slot -> assertThat(slot.getSchedule().getReference()).isIn("Schedule/1", "Schedule/3"));
     }
 
     @Test
