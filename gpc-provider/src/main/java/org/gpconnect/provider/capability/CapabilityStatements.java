@@ -29,7 +29,8 @@ public class CapabilityStatements {
             "Practitioner", SD + "CareConnect-GPC-Practitioner-1",
             "Organization", SD + "CareConnect-GPC-Organization-1",
             "Location", SD + "CareConnect-GPC-Location-1",
-            "DocumentReference", SD + "CareConnect-GPC-DocumentReference-1");
+            "DocumentReference", SD + "CareConnect-GPC-DocumentReference-1",
+            "Appointment", SD + "GPConnect-Appointment-1");
     /** The Access Document statement's profiles, at the versions its use-case page lists. */
     private static final List<String> DOCUMENTS_PROFILES = List.of(SD + "CareConnect-GPC-Patient-1/_history/1.8",
             SD + "CareConnect-GPC-Organization-1/_history/1.4", SD + "CareConnect-GPC-Practitioner-1/_history/1.3",
@@ -87,6 +88,10 @@ public class CapabilityStatements {
                     }
                     return r;
                 });
+                if (interaction.verb().equals("POST") && path.length == 1) {
+                    resource.addInteraction().setCode(TypeRestfulInteraction.CREATE);
+                    continue;
+                }
                 boolean listed = resource.getInteraction().stream().anyMatch(i -> i.getCode() == (path.length == 2
                         ? TypeRestfulInteraction.READ : TypeRestfulInteraction.SEARCHTYPE));
                 if (listed) {

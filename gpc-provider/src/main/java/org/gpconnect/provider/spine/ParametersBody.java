@@ -20,7 +20,7 @@ import java.io.StringReader;
 import java.util.Locale;
 
 /**
- * The raw body of an operation: a Parameters resource. A body that is not well-formed JSON or
+ * The raw body of an operation (a Parameters resource) or of a create (the resource itself). A body that is not well-formed JSON or
  * XML is a bad request (400 BAD_REQUEST); one that is well-formed but not valid FHIR STU3 (an
  * unknown element, an unknown resource type) or not a Parameters is an invalid resource (422
  * INVALID_RESOURCE), which is why well-formedness is checked before the parse. The caller's
@@ -38,6 +38,12 @@ public final class ParametersBody {
      *               throws becomes 422 INVALID_RESOURCE
      */
     public static Parameters read(FhirContext fhir, String body, String contentType, String noBody, IParserErrorHandler errors) {
+        return resource(fhir, body, contentType, noBody, errors, Parameters.class);
+    }
+
+    /** The same rules for a body that must be one resource of the given type (an Appointment to book). */
+    public static <T extends IBaseResource> T resource(FhirContext fhir, String body, String contentType, String noBody,
+                                                       IParserErrorHandler errors, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw SpineException.badRequest(noBody);
         }
@@ -51,11 +57,11 @@ public final class ParametersBody {
         } catch (DataFormatException e) {
             throw new SpineException(SpineErrorCode.INVALID_RESOURCE, "The body is not a valid FHIR STU3 resource: " + e.getMessage());
         }
-        if (!(resource instanceof Parameters parameters)) {
-            throw new SpineException(SpineErrorCode.INVALID_RESOURCE, "The body must be a Parameters resource, not "
-                    + fhir.getResourceType(resource));
+        if (!type.isInstance(resource)) {
+            throw new SpineException(SpineErrorCode.INVALID_RESOURCE, "The body must be a resource of type " + fhir.getResourceType(type)
+                    + ", not " + fhir.getResourceType(resource));
         }
-        return parameters;
+        return type.cast(resource);
     }
 
     /** The Content-Type says which; without one, the body's first character does. */
