@@ -1,5 +1,6 @@
 package org.gpconnect.provider.appointments;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,12 +41,26 @@ final class AppointmentRead implements StreamedInteraction {
         String id = context.root().relativePath().substring("/Appointment/".length());
         StoredResource appointment = store.read(context.root().odsCode(), "Appointment", id)
                 .orElseThrow(() -> new SpineException(SpineErrorCode.NO_RECORD_FOUND, "No appointment " + id));
-        String start = JSON.readTree(appointment.json()).path("start").asText();
+        JsonNode json = JSON.readTree(appointment.json());
+        auditPatient(context, json);
+        String start = json.path("start").asText();
         if (OffsetDateTime.parse(start).atZoneSameInstant(PatientAppointmentsSearch.UK).toLocalDate()
                 .isBefore(LocalDate.now(clock.withZone(PatientAppointmentsSearch.UK)))) {
             throw new SpineException(SpineErrorCode.INVALID_PARAMETER, "Appointment/" + id + " started on " + start
                     + ": past appointments belong to the patient's record and cannot be read");
         }
         responses.appointment(response, format, appointment);
+    }
+
+    /** The audit record names the patient whose appointment was read, as every patient interaction's does. */
+    private void auditPatient(GpConnectRequest context, JsonNode appointment) {
+        for (JsonNode participant : appointment.path("participant")) {
+            String reference = participant.path("actor").path("reference").asText("");
+            if (reference.startsWith("Patient/")) {
+                store.patient(context.root().odsCode(), reference.substring("Patient/".length()))
+                        .ifPresent(patient -> context.patient(patient.nhsNumber()));
+                return;
+            }
+        }
     }
 }
