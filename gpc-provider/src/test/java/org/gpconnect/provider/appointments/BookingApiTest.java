@@ -469,7 +469,7 @@ public abstract class BookingApiTest extends ApiTest {
     // ---- Read an appointment
 
     @ParameterizedTest
-    @ValueSource(strings = {"Invalid4321", "8888888888", "555555"})
+    @ValueSource(strings = {"Invalid4321", "8888888888", "555555", ""})
     void anUnknownAppointmentIsNotFound(String id) {
         assertSpineError(read(id).send(), 404, "NO_RECORD_FOUND");
     }
