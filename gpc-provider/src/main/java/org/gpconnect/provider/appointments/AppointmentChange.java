@@ -73,7 +73,7 @@ abstract class AppointmentChange implements StreamedInteraction {
             throws IOException {
         String ods = context.root().odsCode();
         String id = context.root().relativePath().substring(PATH.length());
-        Appointment requested = ParametersBody.read(fhir, body(request), request.getContentType(),
+        Appointment requested = ParametersBody.resource(fhir, body(request), request.getContentType(),
                 "The request has no body: it needs the Appointment, as read, with its changes", new BlankValuesAreAbsent(),
                 Appointment.class);
         String bodyId = requested.getIdElement().getIdPart();

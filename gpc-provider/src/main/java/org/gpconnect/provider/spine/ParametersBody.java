@@ -20,11 +20,11 @@ import java.io.StringReader;
 import java.util.Locale;
 
 /**
- * The raw body of a request: one FHIR resource (a Parameters for an operation, an Appointment for an
- * update). A body that is not well-formed JSON or XML is a bad request (400 BAD_REQUEST); one that is
- * well-formed but not valid FHIR STU3 (an unknown element, an unknown resource type) or not of the
- * expected type is an invalid resource (422 INVALID_RESOURCE), which is why well-formedness is checked
- * before the parse. The caller's error handler says how strict the parse is.
+ * The raw body of an operation (a Parameters resource) or of a create or update (the resource itself). A body that is not well-formed JSON or
+ * XML is a bad request (400 BAD_REQUEST); one that is well-formed but not valid FHIR STU3 (an
+ * unknown element, an unknown resource type) or not a Parameters is an invalid resource (422
+ * INVALID_RESOURCE), which is why well-formedness is checked before the parse. The caller's
+ * error handler says how strict the parse is.
  */
 public final class ParametersBody {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -38,12 +38,12 @@ public final class ParametersBody {
      *               throws becomes 422 INVALID_RESOURCE
      */
     public static Parameters read(FhirContext fhir, String body, String contentType, String noBody, IParserErrorHandler errors) {
-        return read(fhir, body, contentType, noBody, errors, Parameters.class);
+        return resource(fhir, body, contentType, noBody, errors, Parameters.class);
     }
 
-    /** The body as a resource of the given type; see {@link #read(FhirContext, String, String, String, IParserErrorHandler)}. */
-    public static <T extends IBaseResource> T read(FhirContext fhir, String body, String contentType, String noBody,
-                                                  IParserErrorHandler errors, Class<T> type) {
+    /** The same rules for a body that must be one resource of the given type (an Appointment to book). */
+    public static <T extends IBaseResource> T resource(FhirContext fhir, String body, String contentType, String noBody,
+                                                       IParserErrorHandler errors, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw SpineException.badRequest(noBody);
         }
@@ -58,8 +58,8 @@ public final class ParametersBody {
             throw new SpineException(SpineErrorCode.INVALID_RESOURCE, "The body is not a valid FHIR STU3 resource: " + e.getMessage());
         }
         if (!type.isInstance(resource)) {
-            throw new SpineException(SpineErrorCode.INVALID_RESOURCE, "The body must be a resource of type "
-                    + type.getSimpleName() + ", not " + fhir.getResourceType(resource));
+            throw new SpineException(SpineErrorCode.INVALID_RESOURCE, "The body must be a resource of type " + fhir.getResourceType(type)
+                    + ", not " + fhir.getResourceType(resource));
         }
         return type.cast(resource);
     }

@@ -125,13 +125,25 @@ public class SpineGateway extends OncePerRequestFilter {
         }
         Interaction interaction = InteractionCatalogue.byId(context.interactionId()).orElseThrow(() ->
                 SpineException.badRequest("Unknown Ssp-InteractionID " + context.interactionId()));
-        if (!interaction.matches(root.kind(), request.getMethod(), root.relativePath())) {
+        boolean noId = readsNoId(interaction, root, request.getMethod());
+        if (!noId && !interaction.matches(root.kind(), request.getMethod(), root.relativePath())) {
             throw SpineException.badRequest("Ssp-InteractionID " + interaction.id() + " does not match "
                     + request.getMethod() + " " + path);
         }
         context.interaction(interaction);
         context.party(jwtValidator.validate(request.getHeader("Authorization"), interaction, clock.instant()));
+        if (noId) {
+            // the test suite reads an appointment with its id left out and expects not found, not a bad request
+            throw new SpineException(SpineErrorCode.NO_RECORD_FOUND, "No logical id in " + path);
+        }
         return root;
+    }
+
+    /** The interaction's path with its trailing id left empty ("GET /Appointment/" for a read). */
+    private static boolean readsNoId(Interaction interaction, ServiceRoot root, String method) {
+        String template = interaction.pathTemplate();
+        return root.kind() == interaction.root() && interaction.verb().equals(method) && template.endsWith("/{id}")
+                && root.relativePath().equals(template.substring(0, template.length() - "{id}".length()));
     }
 
     private static String baseUrl(HttpServletRequest request, ServiceRoot root) {
