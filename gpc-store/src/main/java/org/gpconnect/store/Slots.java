@@ -30,10 +30,13 @@ public final class Slots {
         this.store = store;
     }
 
-    /** Free slots lying wholly within [from, to], by start time. */
+    /**
+     * Free, GP Connect bookable slots lying wholly within [from, to], by start time: what a slot search
+     * may show (the practice keeps its other slots for its own patients).
+     */
     public List<SlotRow> free(String odsCode, Instant from, Instant to) {
         return store.query("SELECT " + COLUMNS + " FROM slot WHERE practice_ods = ? AND start_at >= ? AND end_at <= ?"
-                        + " AND status = 'free' ORDER BY start_at, id",
+                        + " AND status = 'free' AND bookable = TRUE ORDER BY start_at, id",
                 ps -> { ps.setString(1, odsCode); ps.setObject(2, utc(from)); ps.setObject(3, utc(to)); },
                 Slots::row);
     }

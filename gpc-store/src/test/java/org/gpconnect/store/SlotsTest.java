@@ -37,13 +37,14 @@ class SlotsTest {
             DataSetLoader loader = new DataSetLoader(store);
             loader.loadOnce("default");
             LocalDate monday = LocalDate.of(2030, 1, 7);
-            assertThat(loader.refreshRollingSlots("default", monday)).as("10 weekdays x 3 templates").isEqualTo(30);
+            assertThat(loader.refreshRollingSlots("default", monday))
+                    .as("10 weekdays x (18 + 4 + 10) session slots").isEqualTo(320);
             assertThat(loader.refreshRollingSlots("default", monday)).as("nothing missing").isZero();
             Slots slots = new Slots(store);
             Instant from = monday.atStartOfDay(UK).toInstant();
             Instant to = monday.plusDays(14).atStartOfDay(UK).toInstant();
             List<SlotRow> free = slots.free(ODS, from, to);
-            assertThat(free).hasSize(30);
+            assertThat(free).as("one GP Connect bookable slot of each session").hasSize(30);
             assertThat(free.stream().filter(s -> s.visibleTo("B82617", "urgent-care"))).as("the test suite's consumer").hasSize(30);
             assertThat(free.stream().filter(s -> s.visibleTo("B82617", null))).as("schedules 1 and 2").hasSize(20);
             assertThat(free.stream().filter(s -> s.visibleTo("R1A14", "gp-practice"))).hasSize(30);
@@ -54,10 +55,11 @@ class SlotsTest {
                     .extracting(SlotRow::id).containsExactly("fixed-3");
 
             // a week later: the first week's free slots are gone, the third week's are made
-            assertThat(loader.refreshRollingSlots("default", monday.plusDays(7))).isEqualTo(15);
+            assertThat(loader.refreshRollingSlots("default", monday.plusDays(7))).isEqualTo(160);
             assertThat(slots.free(ODS, from, monday.plusDays(7).atStartOfDay(UK).toInstant())).isEmpty();
-            assertThat(slots.slot(ODS, "r20300107-gp")).isEmpty();
-            assertThat(slots.slot(ODS, "r20300118-tel")).hasValueSatisfying(s -> {
+            assertThat(slots.slot(ODS, "r20300107-gp-0900")).isEmpty();
+            assertThat(slots.slot(ODS, "r20300118-gp-0840")).hasValueSatisfying(s -> assertThat(s.bookable()).isFalse());
+            assertThat(slots.slot(ODS, "r20300118-tel-1130")).hasValueSatisfying(s -> {
                 assertThat(s.json()).contains("\"start\":\"2030-01-18T11:30:00+00:00\"").contains("Telephone");
                 assertThat(s.bookingOds()).containsExactly("B82617", "R1A14");
                 assertThat(s.bookingOrgTypes()).isNull();

@@ -137,7 +137,7 @@ public abstract class SlotSearchApiTest extends ApiTest {
     private int freeOn(LocalDate day) {
         try (Connection connection = server.bean(DataSource.class).getConnection();
              PreparedStatement free = connection.prepareStatement("SELECT COUNT(*) FROM slot WHERE practice_ods = 'B82617'"
-                     + " AND rolling = TRUE AND status = 'free' AND start_at >= ? AND start_at < ?")) {
+                     + " AND rolling = TRUE AND bookable = TRUE AND status = 'free' AND start_at >= ? AND start_at < ?")) {
             free.setObject(1, day.atStartOfDay(UK).toOffsetDateTime());
             free.setObject(2, day.plusDays(1).atStartOfDay(UK).toOffsetDateTime());
             try (ResultSet rs = free.executeQuery()) {

@@ -18,10 +18,11 @@ import java.util.List;
 
 /**
  * A practice's slots from its data-set file (docs/appointments.md): the fixed, dated slots of the test
- * pack, and rolling slots made for each of the {@link #DAYS} days from today by weekday templates, so
- * that a data set loaded months ago still offers slots today. Rolling slots get ids from their day and
- * template ({@code r20261124-gp}), so making them again adds only the missing days; free ones whose day
- * has gone are removed, busy ones stay with their appointments.
+ * pack, and rolling slots made for each of the {@link #DAYS} days from today by weekday session
+ * templates, so that a data set loaded months ago still offers slots today. A session's slots are all
+ * made; only the times the template lists as {@code gpConnect} are GP Connect bookable. Rolling slots get
+ * ids from their day, template and time ({@code r20261124-gp-0900}), so making them again adds only the
+ * missing ones; free ones whose day has gone are removed, busy ones stay with their appointments.
  */
 public final class PracticeSlots {
     /** Rolling slots cover today and the 13 days after: the two weeks a slot search may span. */
@@ -51,18 +52,30 @@ public final class PracticeSlots {
                 if (!weekdays(template).contains(day.getDayOfWeek())) {
                     continue;
                 }
-                Instant start = day.atTime(LocalTime.parse(template.get("time").asText())).atZone(UK).toInstant();
-                SlotRow slot = new SlotRow("r" + DAY.format(day) + "-" + template.get("key").asText(), template.get("schedule").asText(),
-                        start, start.plusSeconds(60L * template.get("minutes").asInt()), "free", 1,
-                        template.path("serviceType").asText(null), template.get("deliveryChannel").asText(),
-                        template.path("bookable").asBoolean(true), strings(template.get("bookingOds")),
-                        strings(template.get("bookingOrgTypes")));
-                if (Slots.insert(writer, odsCode, slot, true)) {
-                    added++;
+                List<String> gpConnect = strings(template.get("gpConnect"));
+                int minutes = template.get("minutes").asInt();
+                LocalTime first = LocalTime.parse(template.get("time").asText());
+                // a session from time to until in slots of minutes; without until, one slot
+                LocalTime until = template.has("until") ? LocalTime.parse(template.get("until").asText()) : first.plusMinutes(minutes);
+                for (LocalTime time = first; !time.plusMinutes(minutes).isAfter(until); time = time.plusMinutes(minutes)) {
+                    added += rollingSlot(writer, odsCode, template, day, time, gpConnect) ? 1 : 0;
                 }
             }
         }
         return added;
+    }
+
+    /** One slot of a session, GP Connect bookable if its time is listed (all are when none is). */
+    private static boolean rollingSlot(RecordWriter writer, String odsCode, JsonNode template, LocalDate day, LocalTime time,
+                                       List<String> gpConnect) throws SQLException {
+        Instant start = day.atTime(time).atZone(UK).toInstant();
+        String hhmm = time.toString().replace(":", "");
+        boolean bookable = template.path("bookable").asBoolean(true) && (gpConnect == null || gpConnect.contains(time.toString()));
+        SlotRow slot = new SlotRow("r" + DAY.format(day) + "-" + template.get("key").asText() + "-" + hhmm, template.get("schedule").asText(),
+                start, start.plusSeconds(60L * template.get("minutes").asInt()), "free", 1,
+                template.path("serviceType").asText(null), template.get("deliveryChannel").asText(), bookable,
+                strings(template.get("bookingOds")), strings(template.get("bookingOrgTypes")));
+        return Slots.insert(writer, odsCode, slot, true);
     }
 
     private static List<DayOfWeek> weekdays(JsonNode template) {
