@@ -152,6 +152,43 @@ public abstract class BookingApiTest extends ApiTest {
         return LocalDate.now(UK).toString();
     }
 
+    // ---- the whole life of an appointment, across the interactions
+
+    @Test
+    void aBookedAppointmentIsReadAmendedRetrievedAndCancelledAndItsSlotFreedAgain() throws Exception {
+        SlotRow slot = newSlot();
+        Response booked = book(booking(PATIENT, slot));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        ObjectNode appointment = (ObjectNode) JSON.readTree(booked.body());
+        String id = appointment.get("id").asText();
+
+        Response read = read(id).send();
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body())).isEqualTo(appointment);
+
+        appointment.put("description", "Amended: patient will bring their inhalers");
+        Response amended = client.request("PUT", ROOT + "/Appointment/" + id, org.gpconnect.fhir.interaction.InteractionCatalogue.AMEND_APPOINTMENT,
+                PATIENT_WRITE).header("If-Match", booked.header("ETag")).body(JSON_TYPE, appointment.toString()).send();
+        assertThat(amended.status()).as(amended.body()).isEqualTo(200);
+        assertThat(amended.header("ETag")).isEqualTo("W/\"2\"");
+        ObjectNode current = (ObjectNode) JSON.readTree(amended.body());
+        assertThat(current.get("description").asText()).isEqualTo("Amended: patient will bring their inhalers");
+
+        String day = LocalDate.ofInstant(slot.start(), UK).toString();
+        Bundle retrieved = retrieve(PATIENT, "?start=ge" + today() + "&start=le" + day).send().resource(Bundle.class);
+        assertThat(retrieved.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).contains(id);
+
+        current.put("status", "cancelled");
+        current.withArray("extension").addObject().put("url", AppointmentCancellation.REASON).put("valueString", "Patient is better");
+        Response cancelled = client.request("PUT", ROOT + "/Appointment/" + id, org.gpconnect.fhir.interaction.InteractionCatalogue.CANCEL_APPOINTMENT,
+                PATIENT_WRITE).header("If-Match", amended.header("ETag")).body(JSON_TYPE, current.toString()).send();
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.resource(Appointment.class).getStatus()).isEqualTo(Appointment.AppointmentStatus.CANCELLED);
+        assertConformant(cancelled.resource(Appointment.class));
+        assertThat(new Slots(store()).slot(ODS, slot.id()).orElseThrow().free()).as("the slot is bookable again").isTrue();
+        assertThat(book(booking(PATIENT, new Slots(store()).slot(ODS, slot.id()).orElseThrow())).status()).isEqualTo(201);
+    }
+
     // ---- Book an appointment
 
     @Test
