@@ -83,8 +83,21 @@ public final class Slots {
 
     /** Frees the slots a cancelled appointment held (appointments.md §7: the slot reflects the cancellation). */
     public static void release(RecordWriter writer, String odsCode, String appointmentId) throws SQLException {
-        writer.update("UPDATE slot SET status = 'free', version_id = version_id + 1 WHERE practice_ods = ? AND id IN"
-                + " (SELECT slot_id FROM appointment_slot WHERE practice_ods = ? AND appointment_id = ?)", odsCode, odsCode, appointmentId);
+        // by primary key, slot by slot: H2 answered the IN (subquery) form with a scan of every slot
+        List<String> held = new ArrayList<>();
+        try (PreparedStatement slots = writer.connection().prepareStatement(
+                "SELECT slot_id FROM appointment_slot WHERE practice_ods = ? AND appointment_id = ?")) {
+            slots.setString(1, odsCode);
+            slots.setString(2, appointmentId);
+            try (ResultSet rs = slots.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getString(1));
+                }
+            }
+        }
+        for (String slot : held) {
+            writer.update("UPDATE slot SET status = 'free', version_id = version_id + 1 WHERE practice_ods = ? AND id = ?", odsCode, slot);
+        }
         writer.update("DELETE FROM appointment_slot WHERE practice_ods = ? AND appointment_id = ?", odsCode, appointmentId);
     }
 
