@@ -43,11 +43,7 @@ while [ $# -gt 0 ]; do
 done
 
 mkdir -p "$WORK"
-case "$DB" in
-  h2) rm -rf "$WORK/h2"; STORE=(--data-dir "$WORK/h2") ;;
-  postgres) export GPC_DB_USER="${GPC_DB_USER:-postgres}"; STORE=(--db-url "$PG_URL") ;;
-  *) echo "--db is h2 or postgres" >&2; exit 2 ;;
-esac
+fresh_store "$DB" "$WORK" "$PG_URL"
 
 start_provider "$PORT" "$WORK/$DB-server.log" "${STORE[@]}"
 BASE="http://127.0.0.1:$PORT/B82617/STU3/1/gpconnect"

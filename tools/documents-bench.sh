@@ -49,11 +49,7 @@ done
 mkdir -p "$WORK"
 DOC_ID="docref-bench-$SIZE_MB"
 BINARY="doc-bench-$SIZE_MB"
-case "$DB" in
-  h2) DATA_DIR="$WORK/h2"; rm -rf "$DATA_DIR"; STORE=(--data-dir "$DATA_DIR") ;;
-  postgres) export GPC_DB_USER="${GPC_DB_USER:-postgres}"; STORE=(--db-url "$PG_URL") ;;
-  *) echo "--db is h2 or postgres" >&2; exit 2 ;;
-esac
+fresh_store "$DB" "$WORK" "$PG_URL"
 
 echo "== adding a generated $SIZE_MB MB PDF to patient 2 ($DB)"
 ADDED=$("$ROOT/gpconnect" add-document "${STORE[@]}" --patient 2 --id "$DOC_ID" --generate-mb "$SIZE_MB" \

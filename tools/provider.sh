@@ -1,4 +1,4 @@
-# Sourced by the benchmark scripts: starts ./gpconnect serve in the background, stops it when the
+# Sourced by the benchmark scripts. start_provider starts ./gpconnect serve in the background, stops it when the
 # script exits, and waits until it answers its health check.
 # start_provider PORT LOG [serve options...]   (GPC_JAVA_OPTS, if set, reaches the JVM)
 start_provider() {
@@ -13,4 +13,14 @@ start_provider() {
   done
   echo "the provider did not answer within 60 s; see $log" >&2
   exit 1
+}
+
+# fresh_store DB WORK PG_URL: sets STORE to the serve/generate options of a fresh H2 store under WORK,
+# or of the PostgreSQL database at PG_URL (user GPC_DB_USER, default postgres).
+fresh_store() {
+  case "$1" in
+    h2) rm -rf "$2/h2"; STORE=(--data-dir "$2/h2") ;;
+    postgres) export GPC_DB_USER="${GPC_DB_USER:-postgres}"; STORE=(--db-url "$3") ;;
+    *) echo "--db is h2 or postgres" >&2; exit 2 ;;
+  esac
 }
