@@ -10,7 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 DB=h2
 CLIENTS=8
-WARMUP=10s
+WARMUP=60s
 DURATION=30s
 PORT=18099
 WORK="$ROOT/target/appointments-bench"
@@ -22,7 +22,7 @@ Usage: ./gpconnect bench appointments [options]
   --db h2|postgres   store to measure (default h2: a fresh data folder under $WORK)
   --pg-url URL       PostgreSQL database for --db postgres (default \$GPC_BENCH_PG_URL or $PG_URL)
   --clients N        concurrent clients (default $CLIENTS)
-  --warmup D         unrecorded warm-up per part (default $WARMUP)
+  --warmup D         unrecorded warm-up per part (default $WARMUP: the JIT compiles the write path for about a minute)
   --duration D       recorded period per part (default $DURATION)
   --port N           port the provider is started on (default $PORT)
 USAGE
