@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import org.gpconnect.fhir.interaction.ServiceRootKind;
 import org.gpconnect.provider.app.GpcSettings;
 import org.gpconnect.provider.capability.CapabilityModule;
+import org.gpconnect.provider.capability.DeceasedAccessPeriod;
 import org.gpconnect.provider.foundations.SharablePatients;
 import org.gpconnect.store.BinaryStore;
 import org.gpconnect.store.GpRecordStore;
@@ -28,7 +29,8 @@ public class DocumentsConfiguration {
     @Bean
     CapabilityModule documents(GpRecordStore store, PdsDirectory pds, SharablePatients sharable, GpcSettings settings,
                                FhirContext fhir, Clock clock) {
-        DocumentPatients patients = new DocumentPatients(store, settings.deceasedAccessDays(), clock);
+        DocumentPatients patients = new DocumentPatients(store,
+                new DeceasedAccessPeriod(settings.documentsDeceasedAccessDays(), clock));
         DocumentRetrieval retrieval = new DocumentRetrieval(store, new BinaryStore(store), patients, pds);
         return new CapabilityModule(ServiceRootKind.DOCUMENTS,
                 java.util.Set.of(DOCUMENTS_SEARCH_PATIENT, SEARCH_DOCUMENTS, RETRIEVE_DOCUMENT, MIGRATE_DOCUMENT), List.of(), List.of(),

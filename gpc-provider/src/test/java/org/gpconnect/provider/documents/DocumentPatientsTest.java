@@ -3,6 +3,7 @@ package org.gpconnect.provider.documents;
 import com.zaxxer.hikari.HikariDataSource;
 import org.gpconnect.fhir.error.SpineErrorCode;
 import org.gpconnect.fhir.error.SpineException;
+import org.gpconnect.provider.capability.DeceasedAccessPeriod;
 import org.gpconnect.store.Database;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.TestDatabase;
@@ -15,6 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Whose documents may be found: the patient rules, and the configurable access period after death. */
 class DocumentPatientsTest {
-    /** Patient 18 died at 2023-11-04T14:20Z (data set). */
-    private static final Instant DIED = Instant.parse("2023-11-04T14:20:00Z");
+    /** When patient 18 died: a week before the data set was loaded. */
+    private static Instant DIED;
     private static HikariDataSource dataSource;
     private static GpRecordStore store;
 
@@ -33,6 +37,13 @@ class DocumentPatientsTest {
         dataSource = Database.open(c.url(), c.user(), c.password(), 2);
         store = new GpRecordStore(dataSource);
         new DataSetLoader(store).loadOnce("default");
+        DIED = OffsetDateTime.parse(store.read("B82617", "Patient", "18").orElseThrow().json()
+                .replaceAll("(?s).*\"deceasedDateTime\":\"([^\"]+)\".*", "$1")).toInstant();
+    }
+
+    @Test
+    void patient18DiedAWeekBeforeTheDataSetWasLoaded() {
+        assertThat(DIED).isEqualTo(OffsetDateTime.of(LocalDate.now(ZoneOffset.UTC).minusDays(7), LocalTime.of(14, 20), ZoneOffset.UTC).toInstant());
     }
 
     @AfterAll
@@ -41,7 +52,7 @@ class DocumentPatientsTest {
     }
 
     static DocumentPatients at(Instant now, int days) {
-        return new DocumentPatients(store, days, Clock.fixed(now, ZoneOffset.UTC));
+        return new DocumentPatients(store, new DeceasedAccessPeriod(days, Clock.fixed(now, ZoneOffset.UTC)));
     }
 
     @Test

@@ -54,6 +54,8 @@ public class DataSetLoader {
             long started = System.nanoTime();
             String base = "dataset/" + name + "/";
             int resources = 0;
+            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+            Map<String, LocalDate> recentDeaths = new java.util.HashMap<>();
             for (JsonNode practiceNode : read(base + "practices.json")) {
                 Practice practice = practice(practiceNode);
                 writer.savePractice(practice);
@@ -68,8 +70,12 @@ public class DataSetLoader {
                         if ("DocumentReference".equals(resource.path("resourceType").asText())) {
                             storeDocumentContent(writer, practice.odsCode(), resource);
                         }
+                        boolean patient = "Patient".equals(resource.path("resourceType").asText());
+                        if (patient) {
+                            diedRecently(resource, flags.get(resource.get("id").asText()), today, recentDeaths);
+                        }
                         writer.save(practice.odsCode(), resource, null);
-                        if ("Patient".equals(resource.path("resourceType").asText())) {
+                        if (patient) {
                             writer.savePatientRecord(practice.odsCode(),
                                     patientRecord(resource, flags.getOrDefault(resource.get("id").asText(), JSON.createObjectNode())));
                         }
@@ -87,6 +93,10 @@ public class DataSetLoader {
             JsonNode pds = readOptional(base + "pds.json");
             if (pds != null) {
                 for (JsonNode record : pds) {
+                    LocalDate died = recentDeaths.get(record.path("nhsNumber").asText());
+                    if (died != null) {
+                        ((ObjectNode) record).put("deathDate", died.toString());
+                    }
                     PdsDirectory.put(writer, pdsRecord(record));
                 }
             }
@@ -94,6 +104,22 @@ public class DataSetLoader {
             LOG.info("Loaded data set '{}': {} resources in {} ms", name, resources, (System.nanoTime() - started) / 1_000_000);
             return true;
         });
+    }
+
+    /**
+     * A patient whose flags say {@code diedDaysBeforeLoad} died that many days before the data set was
+     * loaded (Patient.deceasedDateTime, and PDS's death date likewise), so that a recently deceased test
+     * patient stays inside the access period after death whatever day the data set is loaded.
+     */
+    private static void diedRecently(ObjectNode patient, JsonNode flags, LocalDate today, Map<String, LocalDate> recentDeaths) {
+        if (flags == null || !flags.hasNonNull("diedDaysBeforeLoad")) {
+            return;
+        }
+        LocalDate died = today.minusDays(flags.get("diedDaysBeforeLoad").asLong());
+        patient.put("deceasedDateTime", died + "T14:20:00+00:00");
+        for (JsonNode identifier : patient.path("identifier")) {
+            recentDeaths.put(identifier.path("value").asText(), died);
+        }
     }
 
     /**
