@@ -141,13 +141,6 @@ public abstract class SpinePipelineTest extends ApiTest {
     }
 
     @Test
-    void anInteractionNotBuiltYetIsNotImplemented() {
-        // Access Record: HTML (DSTU2) is in the catalogue but not built
-        assertSpineError(client.request("POST", "/B82617/DSTU2/0/gpconnect/Patient/$gpc.getcarerecord", GET_CARE_RECORD, PATIENT_READ)
-                .body("application/json+fhir", "{\"resourceType\":\"Parameters\"}").send(), 501, "NOT_IMPLEMENTED");
-    }
-
-    @Test
     void responsesAreGzippedWhenAsked() {
         Response response = metadata().header("Accept-Encoding", "gzip").send();
         assertThat(response.status()).isEqualTo(200);
