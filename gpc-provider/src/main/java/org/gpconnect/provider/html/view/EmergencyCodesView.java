@@ -60,7 +60,7 @@ final class EmergencyCodesView {
                     withheld[group] = true;
                     continue;
                 }
-                LocalDate date = date(context.json(item));
+                LocalDate date = itemDate(context.json(item));
                 if (latest[group] == null || (date != null && (latestDate[group] == null || date.isAfter(latestDate[group])))) {
                     latest[group] = item;
                     latestDate[group] = date;
@@ -81,7 +81,7 @@ final class EmergencyCodesView {
         return table;
     }
 
-    private static LocalDate date(JsonNode item) {
+    private static LocalDate itemDate(JsonNode item) {
         for (String name : List.of("onsetDateTime", "effectiveDateTime", "assertedDate", "authoredOn", "issued")) {
             if (item.has(name)) {
                 return Texts.date(item.get(name));
