@@ -35,13 +35,16 @@ final class JournalObservations {
                 results.addAll(context.fields(report).all("result"));
             }
             if (!results.isEmpty()) {
+                // a test group is a report's direct result with no value of its own; its members are the results
+                // (a member's "related" points back at its group, derived-from, and does not make it a group)
+                List<String> members = new java.util.ArrayList<>();
                 for (StoredResource observation : context.ofType("Observation")) {
-                    List<String> members = context.fields(observation).all("related");
-                    if (results.contains(observation.reference()) && !members.isEmpty()) {
+                    if (results.contains(observation.reference()) && !hasValue(context.json(observation))) {
                         groups.add(observation.reference());
-                        results.addAll(members);
+                        members.addAll(context.fields(observation).all("related"));
                     }
                 }
+                results.addAll(members);
             }
         }
 

@@ -305,6 +305,8 @@ class CareRecordViewsTest {
 
         RenderedView observations = render(RecordSection.OBS, "2");
         assertThat(observations.xhtml).doesNotContain("Patient Health Questionnaire");
+        assertThat(observations.column("obs-tab", 1)).contains("Haemoglobin estimation", "Body weight", "Blood pressure")
+                .doesNotContain("Full blood count", "Comment note");
         assertThat(observations.bannersUnder("h1", "Observations", "exclusion-banner")).hasSize(1);
         assertThat(render(RecordSection.CLI, "2").xhtml).doesNotContain("exclusion-banner");
     }
