@@ -1,0 +1,68 @@
+package org.gpconnect.provider.html.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gpconnect.store.StoredResource;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.gpconnect.provider.html.view.ViewTable.Column.date;
+import static org.gpconnect.provider.html.view.ViewTable.Column.text;
+
+/**
+ * Clinical Items and Observations: the journal's Observations as {@link JournalObservations} sorts
+ * them, in the period. Clinical Items are coded entries without a value; Observations carry one.
+ */
+final class ClinicalItemsView {
+    private ClinicalItemsView() {}
+
+    static List<ViewTable> clinicalItems(ViewContext context) {
+        ViewTable table = ViewTable.single(context.section().heading(), "cli-tab", date("Date"), text("Entry"), text("Details"));
+        table.dateBanner(context.filteredBanner());
+        JournalObservations.Sorter sorter = new JournalObservations.Sorter(context);
+        for (StoredResource item : context.ofType("Observation")) {
+            if (sorter.kind(item) != JournalObservations.Kind.CLINICAL_ITEM) {
+                continue;
+            }
+            JsonNode observation = context.json(item);
+            LocalDate date = JournalObservations.date(observation);
+            if (!context.inPeriod(date)) {
+                continue;
+            }
+            if (context.confidential(item)) {
+                table.excluded();
+                continue;
+            }
+            table.add(date, date, Texts.concept(observation.path("code")), JournalObservations.details(observation).toString());
+        }
+        return List.of(table);
+    }
+
+    static List<ViewTable> observations(ViewContext context) {
+        ViewTable table = ViewTable.single(context.section().heading(), "obs-tab", date("Date"), text("Entry"), text("Value"),
+                text("Range"), text("Details"));
+        table.dateBanner(context.filteredBanner());
+        JournalObservations.Sorter sorter = new JournalObservations.Sorter(context);
+        for (StoredResource item : context.ofType("Observation")) {
+            if (sorter.kind(item) != JournalObservations.Kind.OBSERVATION) {
+                continue;
+            }
+            JsonNode observation = context.json(item);
+            LocalDate date = JournalObservations.date(observation);
+            if (!context.inPeriod(date)) {
+                continue;
+            }
+            if (context.confidential(item)) {
+                table.excluded();
+                continue;
+            }
+            Texts.Lines details = JournalObservations.details(observation);
+            if (sorter.testResult(item)) {
+                details.add("Test result");
+            }
+            table.add(date, date, Texts.concept(observation.path("code")), JournalObservations.value(observation),
+                    JournalObservations.range(observation), details.toString());
+        }
+        return List.of(table);
+    }
+}
