@@ -56,9 +56,18 @@ public class SpineGateway extends OncePerRequestFilter {
         this.clock = clock;
     }
 
+    /**
+     * Paths that are not GP Connect and never pass the gateway: Spring's actuator, and the local-only
+     * admin pages (the care record viewer), which make their own loopback check.
+     */
+    private static final java.util.List<String> NOT_SPINE = java.util.List.of("/actuator", "/_admin");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/actuator");
+        // the container's decoded, normalised path, not the raw URI: "/_admin/../_gpc-internal/..." must
+        // not slip past the gateway into a HAPI server
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return NOT_SPINE.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
     @Override
