@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,6 +34,11 @@ import java.util.Set;
  */
 public class SpineGateway extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(SpineGateway.class);
+    /**
+     * Paths that are not GP Connect and never pass the gateway: Spring's actuator, and the local-only
+     * admin pages (the care record viewer), which make their own loopback check.
+     */
+    private static final List<String> NOT_SPINE = List.of("/actuator", "/_admin");
 
     private final GpRecordStore store;
     private final JwtValidator jwtValidator;
@@ -55,12 +61,6 @@ public class SpineGateway extends OncePerRequestFilter {
         this.errors = new OperationOutcomeWriter(fhir);
         this.clock = clock;
     }
-
-    /**
-     * Paths that are not GP Connect and never pass the gateway: Spring's actuator, and the local-only
-     * admin pages (the care record viewer), which make their own loopback check.
-     */
-    private static final java.util.List<String> NOT_SPINE = java.util.List.of("/actuator", "/_admin");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
