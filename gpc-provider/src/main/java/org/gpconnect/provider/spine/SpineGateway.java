@@ -21,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,6 +34,11 @@ import java.util.Set;
  */
 public class SpineGateway extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(SpineGateway.class);
+    /**
+     * Paths that are not GP Connect and never pass the gateway: Spring's actuator, and the local-only
+     * admin pages (the care record viewer), which make their own loopback check.
+     */
+    private static final List<String> NOT_SPINE = List.of("/actuator", "/_admin");
 
     private final GpRecordStore store;
     private final JwtValidator jwtValidator;
@@ -58,7 +64,10 @@ public class SpineGateway extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/actuator");
+        // the container's decoded, normalised path, not the raw URI: "/_admin/../_gpc-internal/..." must
+        // not slip past the gateway into a HAPI server
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return NOT_SPINE.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
     @Override
