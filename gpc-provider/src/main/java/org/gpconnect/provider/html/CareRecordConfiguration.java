@@ -21,8 +21,8 @@ import java.util.Set;
 public class CareRecordConfiguration {
 
     @Bean
-    CareRecordViews careRecordViews() {
-        return new CareRecordViews();
+    CareRecordViews careRecordViews(GpRecordStore store) {
+        return new CareRecordViews(store);
     }
 
     @Bean

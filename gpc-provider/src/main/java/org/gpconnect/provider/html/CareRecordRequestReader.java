@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  * unknown parameter name (names are case-sensitive), a section code outside the value set (codes are
  * upper case) or a coding without a system is 422 INVALID_PARAMETER, while a coding of another system is
  * 400; an NHS number of another system is 400 INVALID_IDENTIFIER_SYSTEM, an invalid one 400
- * INVALID_NHS_NUMBER; a time period that is malformed, has a time without an offset or ends before it
- * starts is 422 INVALID_PARAMETER, and one sent for a section without date filters (SUM, ALL, IMM) is 400.
+ * INVALID_NHS_NUMBER; a time period that is malformed, empty, has a time without an offset or ends
+ * before it starts is 422 INVALID_PARAMETER, and one sent for a section without date filters (SUM, ALL, IMM) is 400.
  */
 public final class CareRecordRequestReader {
     public static final String NHS_NUMBER_SYSTEM = "http://fhir.nhs.net/Id/nhs-number";
@@ -121,6 +121,9 @@ public final class CareRecordRequestReader {
     private static TimePeriod period(PeriodDt period) {
         LocalDate start = day(period.getStartElement().getValueAsString(), "start", Partial::first);
         LocalDate end = day(period.getEndElement().getValueAsString(), "end", Partial::last);
+        if (start == null && end == null) {
+            throw invalidParameter("The timePeriod has neither a start nor an end");
+        }
         if (start != null && end != null && start.isAfter(end)) {
             throw invalidParameter("The timePeriod starts (" + start + ") after it ends (" + end + ")");
         }

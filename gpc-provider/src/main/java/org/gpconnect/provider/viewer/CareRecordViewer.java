@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.gpconnect.provider.html.TimePeriod;
 import org.gpconnect.provider.html.view.CareRecordViews;
 import org.gpconnect.store.GpRecordStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,8 +36,8 @@ class CareRecordViewer {
     private final CareRecordPage page;
 
     // the section views may become a bean of the HTML operation's; until then the viewer makes its own
-    CareRecordViewer(GpRecordStore store, ObjectProvider<CareRecordViews> views, Clock clock) {
-        this.page = new CareRecordPage(store, views.getIfUnique(CareRecordViews::new), clock);
+    CareRecordViewer(GpRecordStore store, CareRecordViews views, Clock clock) {
+        this.page = new CareRecordPage(store, views, clock);
     }
 
     @GetMapping

@@ -225,6 +225,15 @@ public abstract class CareRecordApiTest extends ApiTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"ENC", "CLI", "PRB", "MED", "REF", "OBS", "ADM"})
+    void anEmptyTimePeriodIsAnInvalidParameter(String section) {
+        assertError(careRecord(body(PATIENT_2, section, "", "")).send(), 422, "INVALID_PARAMETER");
+        assertError(careRecord(parameters(nhsParameter("patientNHSNumber", CareRecordRequestReader.NHS_NUMBER_SYSTEM, PATIENT_2),
+                sectionParameter("recordSection", RecordSection.SYSTEM, section), "{\"name\":\"timePeriod\",\"valuePeriod\":{}}")).send(),
+                422, "INVALID_PARAMETER");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ZZZ", "", "sum", "Sum", "sUm", "adm", "Enc", "INVALID"})
     void aSectionOutsideTheValueSetIsAnInvalidParameter(String code) {
         assertError(careRecord(body(PATIENT_2, code, null, null)).send(), 422, "INVALID_PARAMETER");
