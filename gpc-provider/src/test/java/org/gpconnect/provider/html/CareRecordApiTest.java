@@ -341,6 +341,97 @@ public abstract class CareRecordApiTest extends ApiTest {
         }
     }
 
+    /**
+     * The structured record and the HTML view of one patient list the same allergies, medications and
+     * problems: the same items by name, and one table row per item.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {PATIENT_2, PATIENT_3, "9690938118", "9690938126", "9690937391"})
+    void theStructuredAndHtmlViewsListTheSameAllergiesMedicationsAndProblems(String nhsNumber) {
+        org.hl7.fhir.dstu3.model.Bundle structured = structuredRecord(nhsNumber);
+        // ended allergies come contained in their List
+        List<org.hl7.fhir.dstu3.model.Resource> resources = structured.getEntry().stream()
+                .map(org.hl7.fhir.dstu3.model.Bundle.BundleEntryComponent::getResource)
+                .flatMap(r -> r instanceof org.hl7.fhir.dstu3.model.ListResource list
+                        ? java.util.stream.Stream.concat(java.util.stream.Stream.of(r), list.getContained().stream())
+                        : java.util.stream.Stream.of(r))
+                .toList();
+
+        List<String> allergies = resources.stream().filter(r -> r instanceof org.hl7.fhir.dstu3.model.AllergyIntolerance)
+                .map(r -> term(((org.hl7.fhir.dstu3.model.AllergyIntolerance) r).getCode())).toList();
+        org.w3c.dom.Document all = xhtml(div(bundle(section(nhsNumber, RecordSection.ALL))));
+        assertThat(rows(all, "all-tab-curr") + rows(all, "all-tab-hist")).as("allergy rows").isEqualTo(allergies.size());
+        assertThat(allergies).allSatisfy(term -> assertThat(all.getDocumentElement().getTextContent()).contains(term));
+
+        List<String> problems = resources.stream().filter(r -> r instanceof org.hl7.fhir.dstu3.model.Condition)
+                .map(r -> term(((org.hl7.fhir.dstu3.model.Condition) r).getCode())).toList();
+        org.w3c.dom.Document prb = xhtml(div(bundle(section(nhsNumber, RecordSection.PRB))));
+        assertThat(rows(prb, "prb-tab-act") + rows(prb, "prb-tab-majinact") + rows(prb, "prb-tab-othinact")).as("problem rows")
+                .isEqualTo(problems.size());
+        assertThat(problems).allSatisfy(term -> assertThat(prb.getDocumentElement().getTextContent()).contains(term));
+
+        java.util.Map<String, String> medicationNames = resources.stream().filter(r -> r instanceof org.hl7.fhir.dstu3.model.Medication)
+                .map(r -> (org.hl7.fhir.dstu3.model.Medication) r)
+                .collect(Collectors.toMap(m -> "Medication/" + m.getIdElement().getIdPart(), m -> term(m.getCode())));
+        List<String> medications = resources.stream().filter(r -> r instanceof org.hl7.fhir.dstu3.model.MedicationStatement)
+                .map(r -> medicationNames.get(((org.hl7.fhir.dstu3.model.MedicationStatement) r).getMedicationReference().getReference()))
+                .toList();
+        org.w3c.dom.Document med = xhtml(div(bundle(section(nhsNumber, RecordSection.MED))));
+        assertThat(rows(med, "med-tab-all-sum") - groupRows(med, "med-tab-all-sum")).as("medication rows").isEqualTo(medications.size());
+        assertThat(medications).allSatisfy(term -> assertThat(med.getDocumentElement().getTextContent()).contains(term));
+    }
+
+    org.hl7.fhir.dstu3.model.Bundle structuredRecord(String nhsNumber) {
+        String body = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"patientNHSNumber\",\"valueIdentifier\":"
+                + "{\"system\":\"https://fhir.nhs.uk/Id/nhs-number\",\"value\":\"" + nhsNumber + "\"}},"
+                + "{\"name\":\"includeAllergies\",\"part\":[{\"name\":\"includeResolvedAllergies\",\"valueBoolean\":true}]},"
+                + "{\"name\":\"includeMedication\"},{\"name\":\"includeProblems\"}]}";
+        Response response = client.request("POST", "/B82617/STU3/1/gpconnect/structured/Patient/$gpc.getstructuredrecord",
+                InteractionCatalogue.GET_STRUCTURED_RECORD, PATIENT_READ).body("application/fhir+json", body).send();
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.resource(org.hl7.fhir.dstu3.model.Bundle.class);
+    }
+
+    private static String term(org.hl7.fhir.dstu3.model.CodeableConcept code) {
+        return code.hasText() ? code.getText() : code.getCodingFirstRep().getDisplay();
+    }
+
+    static org.w3c.dom.Document xhtml(String div) {
+        assertWellFormed(div);
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(div.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Body rows of the table with this id; 0 where the table was replaced by a "no data" fragment. */
+    static int rows(org.w3c.dom.Document html, String tableId) {
+        org.w3c.dom.NodeList tables = html.getElementsByTagName("table");
+        for (int i = 0; i < tables.getLength(); i++) {
+            org.w3c.dom.Element table = (org.w3c.dom.Element) tables.item(i);
+            if (tableId.equals(table.getAttribute("id"))) {
+                return ((org.w3c.dom.Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr").getLength();
+            }
+        }
+        return 0;
+    }
+
+    /** Rows that head a group (All Medication: one per medication item, a cell of class med-item-column). */
+    static int groupRows(org.w3c.dom.Document html, String tableId) {
+        int groups = 0;
+        org.w3c.dom.NodeList cells = html.getElementsByTagName("td");
+        for (int i = 0; i < cells.getLength(); i++) {
+            org.w3c.dom.Element cell = (org.w3c.dom.Element) cells.item(i);
+            org.w3c.dom.Node table = cell.getParentNode().getParentNode().getParentNode();
+            if (cell.getAttribute("class").contains("med-item-column") && tableId.equals(((org.w3c.dom.Element) table).getAttribute("id"))) {
+                groups++;
+            }
+        }
+        return groups;
+    }
+
     static <T extends IResource> T resource(Bundle bundle, Class<T> type) {
         return bundle.getEntry().stream().map(Bundle.Entry::getResource).filter(type::isInstance).map(type::cast)
                 .findFirst().orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in the Bundle"));
