@@ -143,7 +143,8 @@ public abstract class SpinePipelineTest extends ApiTest {
     @Test
     void anInteractionNotBuiltYetIsNotImplemented() {
         // Access Record: HTML (DSTU2) is in the catalogue but not built
-        assertSpineError(client.request("POST", "/B82617/DSTU2/0/gpconnect/Patient/$gpc.getcarerecord", GET_CARE_RECORD, PATIENT_READ)
+        assertSpineError0x(client.html("POST", HTML_ROOT + "/Patient/$gpc.getcarerecord", GET_CARE_RECORD, PATIENT_READ)
+                .jwt(jwt -> jwt.requestedPatient("9690937286"))
                 .body("application/json+fhir", "{\"resourceType\":\"Parameters\"}").send(), 501, "NOT_IMPLEMENTED");
     }
 
