@@ -14,7 +14,10 @@ public final class JwtClaims {
     public static final String REQUESTING_DEVICE = "requesting_device";
     public static final String REQUESTING_ORGANIZATION = "requesting_organization";
     public static final String REQUESTING_PRACTITIONER = "requesting_practitioner";
+    /** 0.x only: the Patient or Organization whose record is asked for. */
+    public static final String REQUESTED_RECORD = "requested_record";
 
+    public static final String PATIENT_READ = "patient/*.read";
     public static final String DIRECT_CARE = "directcare";
     public static final String MIGRATION = "migration";
     public static final String CONF_NORMAL = "conf/N";
@@ -25,6 +28,16 @@ public final class JwtClaims {
     public static final String LEGACY_ODS_ORGANIZATION_CODE = "http://fhir.nhs.net/Id/ods-organization-code";
     public static final String SDS_USER_ID = IdentifierSystem.SDS_USER_ID;
     public static final String SDS_ROLE_PROFILE_ID = IdentifierSystem.SDS_ROLE_PROFILE_ID;
+
+
+    /** 0.x: {@code aud} is fixed to the authorisation server's token URL, not the provider's root. */
+    public static final String AUTHORIZATION_SERVER_TOKEN_URL = "https://authorize.fhir.nhs.net/token";
+    public static final String DSTU2_NHS_NUMBER = "http://fhir.nhs.net/Id/nhs-number";
+    public static final String DSTU2_ODS_ORGANIZATION_CODE = LEGACY_ODS_ORGANIZATION_CODE;
+    /** Not /Id/: the 0.7.4 page makes consumers send the system assurance wrongly tested for. */
+    public static final String DSTU2_SDS_USER_ID = "http://fhir.nhs.net/sds-user-id";
+    public static final String DSTU2_SDS_ROLE_PROFILE_ID = "http://fhir.nhs.net/Id/sds-role-profile-id";
+    public static final String DSTU2_SDS_JOB_ROLE_NAME = "http://fhir.nhs.net/ValueSet/sds-job-role-name-1";
 
     private JwtClaims() {}
 }

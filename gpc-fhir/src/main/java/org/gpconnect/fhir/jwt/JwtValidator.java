@@ -14,8 +14,9 @@ import static org.gpconnect.fhir.jwt.JwtClaims.*;
 /**
  * Applies the bearer token rules of cross-organisation audit and provenance to one request and
  * returns the requesting party to audit. A malformed token or claim is 400 BAD_REQUEST; an
- * embedded resource that is not a valid minimal base STU3 resource is 422 INVALID_RESOURCE.
- * Stateless and thread-safe.
+ * embedded resource that is not a valid minimal base resource is 422 INVALID_RESOURCE. What differs
+ * between 1.x and 0.x (aud, requested_record, the FHIR version of the embedded resources) is the
+ * interaction's release's {@link JwtRules}. Stateless and thread-safe.
  */
 public final class JwtValidator {
     /** Latest NumericDate accepted (9999-12-31T23:59:59Z), so that time arithmetic cannot overflow. */
@@ -27,12 +28,16 @@ public final class JwtValidator {
      * @param now           the provider's clock, synchronised to NHS NTP
      */
     public RequestingParty validate(String authorization, Interaction interaction, Instant now) {
+        JwtRules rules = interaction.root().release().jwt();
         JsonNode claims = BearerToken.claims(authorization);
         String issuer = string(claims, ISS);
         String sub = string(claims, SUB);
-        // Present and a string, but not compared with our URL: consumers send the SDS-registered
-        // service root, which differs from the one we see behind the SSP and proxies.
-        string(claims, AUD);
+        // 1.x: present and a string, but not compared with our URL: consumers send the SDS-registered
+        // service root, which differs from the one we see behind the SSP and proxies. 0.x fixes it.
+        String audience = string(claims, AUD);
+        if (rules.audience() != null && !rules.audience().equals(audience)) {
+            throw SpineException.badRequest("JWT aud claim is not " + rules.audience());
+        }
         long exp = numericDate(claims, EXP);
         long iat = numericDate(claims, IAT);
         String reason = string(claims, REASON_FOR_REQUEST);
@@ -42,15 +47,19 @@ public final class JwtValidator {
         // Practitioner details are only SHOULD for migration; the test suite omits the claim and expects success
         boolean practitionerOptional = interaction.migration() && !claims.has(REQUESTING_PRACTITIONER);
         JsonNode practitioner = practitionerOptional ? null : object(claims, REQUESTING_PRACTITIONER);
+        JsonNode record = rules.requiresRequestedRecord() ? object(claims, REQUESTED_RECORD) : null;
 
         checkLifetime(iat, exp, now);
         checkReason(reason, interaction);
         Set<String> scopes = scopes(scope, reason, interaction);
 
-        RequestingResources.Device requestingDevice = RequestingResources.device(device);
-        RequestingResources.Organization requestingOrganization = RequestingResources.organization(organization);
+        RequestingResources.Device requestingDevice = RequestingResources.device(device, rules);
+        RequestingResources.Organization requestingOrganization = RequestingResources.organization(organization, rules);
         RequestingResources.Practitioner requestingPractitioner =
-                practitioner == null ? null : RequestingResources.practitioner(practitioner);
+                practitioner == null ? null : RequestingResources.practitioner(practitioner, rules);
+        // a patient's record is asked for with the patient; the conformance read names any record
+        String requestedRecord = record == null ? null
+                : RequestingResources.requestedRecord(record, rules, PATIENT_READ.equals(interaction.scope()));
         if (requestingPractitioner != null && !sub.equals(requestingPractitioner.id())) {
             throw SpineException.badRequest("JWT sub claim does not equal requesting_practitioner.id");
         }
@@ -62,7 +71,7 @@ public final class JwtValidator {
                 requestingPractitioner == null ? null : requestingPractitioner.name(),
                 requestingOrganization.odsCode(), requestingOrganization.name(),
                 requestingDevice.identifier(), requestingDevice.model(), requestingDevice.version(),
-                reason, scopes, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp));
+                reason, scopes, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp), requestedRecord);
     }
 
     /** exp must be exactly iat + 5 minutes, and not reached; a future iat is accepted (clock skew). */

@@ -20,16 +20,30 @@ import java.util.Set;
  * @param deviceVersion       product version, or null
  * @param reasonForRequest    {@code directcare} or {@code migration}
  * @param requestedScopes     each space-separated {@code requested_scope} value
+ * @param requestedRecord     0.x only: {@code system|value} of the {@code requested_record} claim's
+ *                            Patient NHS number or Organization ODS code; null in 1.x. The operation
+ *                            compares it with the record its body asks for.
  */
 public record RequestingParty(String issuer,
                               String practitionerId, String sdsUserId, String sdsRoleProfileId, String practitionerName,
                               String organisationOdsCode, String organisationName,
                               String deviceIdentifier, String deviceModel, String deviceVersion,
                               String reasonForRequest, Set<String> requestedScopes,
-                              Instant issuedAt, Instant expiresAt) {
+                              Instant issuedAt, Instant expiresAt, String requestedRecord) {
 
     public RequestingParty {
         requestedScopes = Set.copyOf(requestedScopes);
+    }
+
+    /** A 1.x party, whose token names no requested record. */
+    public RequestingParty(String issuer,
+                           String practitionerId, String sdsUserId, String sdsRoleProfileId, String practitionerName,
+                           String organisationOdsCode, String organisationName,
+                           String deviceIdentifier, String deviceModel, String deviceVersion,
+                           String reasonForRequest, Set<String> requestedScopes,
+                           Instant issuedAt, Instant expiresAt) {
+        this(issuer, practitionerId, sdsUserId, sdsRoleProfileId, practitionerName, organisationOdsCode, organisationName,
+                deviceIdentifier, deviceModel, deviceVersion, reasonForRequest, requestedScopes, issuedAt, expiresAt, null);
     }
 
     /**

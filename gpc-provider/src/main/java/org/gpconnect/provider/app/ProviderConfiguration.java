@@ -66,11 +66,29 @@ public class ProviderConfiguration {
         return Clock.systemUTC();
     }
 
+    /** This build's version, as every conformance and capability statement names it. */
+    public static String softwareVersion() {
+        return String.valueOf(ProviderConfiguration.class.getPackage().getImplementationVersion());
+    }
+
+    /**
+     * The roots HAPI serves: the 1.x (STU3) ones. The 0.x (DSTU2) root has no RestfulServer; its modules
+     * answer every interaction themselves (ADR 0010).
+     */
+    static List<ServiceRootKind> hapiRoots() {
+        return java.util.Arrays.stream(ServiceRootKind.values())
+                .filter(kind -> kind.release() == org.gpconnect.fhir.interaction.FhirRelease.STU3).toList();
+    }
+
     /** Every interaction some module implements, plus each STU3 root's own metadata. */
     @Bean
     Set<String> implementedInteractions(List<CapabilityModule> modules) {
         Set<String> implemented = new HashSet<>();
         for (CapabilityModule module : modules) {
+            if (!hapiRoots().contains(module.root()) && !module.streamed().keySet().containsAll(module.interactions())) {
+                throw new IllegalStateException("A module on the " + module.root() + " root, which has no HAPI server,"
+                        + " must answer each of its interactions itself: " + module.interactions());
+            }
             implemented.addAll(module.interactions());
         }
         implemented.add(InteractionCatalogue.METADATA);
@@ -83,8 +101,8 @@ public class ProviderConfiguration {
     Map<ServiceRootKind, RestfulServer> restfulServers(FhirContext fhir, List<CapabilityModule> modules,
                                                        Set<String> implementedInteractions, StoredResources stored) {
         Map<ServiceRootKind, RestfulServer> servers = new EnumMap<>(ServiceRootKind.class);
-        String version = String.valueOf(ProviderConfiguration.class.getPackage().getImplementationVersion());
-        for (ServiceRootKind kind : List.of(ServiceRootKind.GPCONNECT, ServiceRootKind.STRUCTURED, ServiceRootKind.DOCUMENTS)) {
+        String version = softwareVersion();
+        for (ServiceRootKind kind : hapiRoots()) {
             RestfulServer server = new RestfulServer(fhir);
             server.setServerAddressStrategy(new GatewayAddress());
             server.setDefaultResponseEncoding(EncodingEnum.JSON);
@@ -138,11 +156,11 @@ public class ProviderConfiguration {
     FilterRegistrationBean<SpineGateway> spineGateway(GpRecordStore store, Map<ServiceRootKind, RestfulServer> servers,
                                                       List<CapabilityModule> modules,
                                                       Set<String> implementedInteractions, RequestAudit audit,
-                                                      FhirContext fhir, Clock clock) {
+                                                      Clock clock) {
         Map<String, StreamedInteraction> streamed = new HashMap<>();
         modules.forEach(module -> streamed.putAll(module.streamed()));
         FilterRegistrationBean<SpineGateway> registration = new FilterRegistrationBean<>(new SpineGateway(store,
-                new JwtValidator(), servers, Map.copyOf(streamed), implementedInteractions, audit, fhir, clock));
+                new JwtValidator(), servers, Map.copyOf(streamed), implementedInteractions, audit, clock));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

@@ -1,5 +1,6 @@
 package org.gpconnect.provider.app;
 
+import org.gpconnect.fhir.interaction.FhirRelease;
 import org.gpconnect.fhir.interaction.ServiceRootKind;
 import org.gpconnect.store.GpRecordStore;
 import org.gpconnect.store.Practice;
@@ -29,8 +30,10 @@ class StartupAnnouncement implements ApplicationListener<WebServerInitializedEve
         String host = scheme + "://localhost:" + event.getWebServer().getPort();
         List<String> roots = new ArrayList<>();
         for (Practice practice : store.practices()) {
-            for (ServiceRootKind kind : List.of(ServiceRootKind.GPCONNECT, ServiceRootKind.STRUCTURED, ServiceRootKind.DOCUMENTS)) {
-                roots.add(host + kind.path(practice.odsCode()));
+            for (ServiceRootKind kind : ServiceRootKind.values()) {
+                // the 0.x root says so: consumers of Access Record: HTML speak DSTU2 and a different JWT
+                roots.add(host + kind.path(practice.odsCode())
+                        + (kind.release() == FhirRelease.STU3 ? "" : " (" + kind.release().specVersion() + ")"));
             }
         }
         LOG.info("GP Connect provider ready; service roots: {}; health {}/actuator/health; metrics {}/actuator/prometheus",

@@ -1,6 +1,6 @@
 package org.gpconnect.provider.html;
 
-import ca.uhn.fhir.context.FhirContext;
+import org.gpconnect.fhir.interaction.FhirRelease;
 import org.gpconnect.fhir.interaction.InteractionCatalogue;
 import org.gpconnect.fhir.interaction.ServiceRootKind;
 import org.gpconnect.provider.app.GpcSettings;
@@ -29,7 +29,7 @@ public class CareRecordConfiguration {
     CapabilityModule careRecord(GpRecordStore store, GpcSettings settings, CareRecordViews views, Clock clock) {
         CareRecordPatients patients = new CareRecordPatients(store, new DeceasedAccessPeriod(settings.deceasedAccessDays(), clock));
         String version = String.valueOf(CareRecordConfiguration.class.getPackage().getImplementationVersion());
-        CareRecordOperation operation = new CareRecordOperation(store, patients, views, FhirContext.forDstu2Cached(), version, clock);
+        CareRecordOperation operation = new CareRecordOperation(store, patients, views, FhirRelease.DSTU2.fhirContext(), version, clock);
         return new CapabilityModule(ServiceRootKind.HTML, Set.of(InteractionCatalogue.GET_CARE_RECORD), List.of(), List.of(),
                 Map.of(InteractionCatalogue.GET_CARE_RECORD, operation));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gpconnect.fhir.error.SpineException;
 import org.gpconnect.provider.html.view.CareRecordViews;
 import org.gpconnect.provider.html.view.SectionRequest;
 import org.gpconnect.provider.spine.GpConnectRequest;
@@ -54,6 +55,10 @@ public final class CareRecordOperation implements StreamedInteraction {
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         CareRecordRequest careRecord = reader.read(body, request.getContentType());
         context.patient(careRecord.nhsNumber());
+        String requested = context.party().requestedRecord();
+        if (!(CareRecordRequestReader.NHS_NUMBER_SYSTEM + "|" + careRecord.nhsNumber()).equals(requested)) {
+            throw SpineException.badRequest("The JWT requested_record (" + requested + ") is not the patient whose record is asked for");
+        }
         String ods = context.root().odsCode();
         GpRecordStore.PatientWithResource patient = patients.find(ods, careRecord.nhsNumber());
         PatientResources record = store.resourcesOf(ods, patient.record().id());
@@ -62,12 +67,12 @@ public final class CareRecordOperation implements StreamedInteraction {
                 careRecord.period(), LocalDate.ofInstant(now.toInstant(), ZoneOffset.UTC)));
         ObjectNode bundle = bundles.build(context.baseUrl(), context.traceId(), patient.resource(), store.directory(ods),
                 careRecord.section(), html, now);
-        byte[] bytes = format == ResponseFormat.XML
+        byte[] bytes = format.isXml()
                 ? dstu2.newXmlParser().encodeResourceToString(dstu2.newJsonParser().parseResource(JSON.writeValueAsString(bundle)))
                         .getBytes(StandardCharsets.UTF_8)
                 : JSON.writeValueAsBytes(bundle);
         response.setStatus(200);
-        response.setContentType((format == ResponseFormat.XML ? "application/xml+fhir" : "application/json+fhir") + ";charset=utf-8");
+        response.setContentType(format.mediaType() + ";charset=utf-8");
         response.setContentLength(bytes.length);
         try (OutputStream out = response.getOutputStream()) {
             out.write(bytes);

@@ -1,11 +1,11 @@
 package org.gpconnect.provider.spine;
 
-import ca.uhn.fhir.context.FhirContext;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.gpconnect.fhir.error.OperationOutcomes;
 import org.gpconnect.fhir.error.SpineErrorCode;
-import org.gpconnect.fhir.error.SpineException;
+import org.gpconnect.fhir.interaction.FhirRelease;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
  * Responses that already have a body (everything the gateway answers) are left alone.
  */
 public class ContainerErrorValve extends ErrorReportValve {
-    private static final FhirContext FHIR = FhirContext.forDstu3Cached();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -28,10 +27,12 @@ public class ContainerErrorValve extends ErrorReportValve {
                 : status == 404 ? SpineErrorCode.NO_RECORD_FOUND
                 : status == 415 ? SpineErrorCode.UNSUPPORTED_MEDIA_TYPE
                 : SpineErrorCode.BAD_REQUEST;
-        SpineException error = new SpineException(code, "The request could not be read (HTTP " + status + ")");
-        byte[] body = FHIR.newJsonParser().encodeResourceToString(error.getOperationOutcome()).getBytes(StandardCharsets.UTF_8);
+        // a path Tomcat could still read names the root, and so the release whose OperationOutcome to send
+        FhirRelease release = ServiceRoot.parse(request.getRequestURI()).map(root -> root.kind().release()).orElse(FhirRelease.STU3);
+        byte[] body = release.fhirContext().newJsonParser().encodeResourceToString(OperationOutcomes.error(release, code,
+                "The request could not be read (HTTP " + status + ")")).getBytes(StandardCharsets.UTF_8);
         try {
-            response.setContentType("application/fhir+json;charset=utf-8");
+            response.setContentType(release.jsonMediaType() + ";charset=utf-8");
             response.setHeader("Cache-Control", "no-store");
             response.setContentLength(body.length);
             response.getOutputStream().write(body);

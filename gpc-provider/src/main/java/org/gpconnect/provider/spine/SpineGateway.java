@@ -1,6 +1,5 @@
 package org.gpconnect.provider.spine;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gpconnect.fhir.error.SpineErrorCode;
 import org.gpconnect.fhir.error.SpineException;
+import org.gpconnect.fhir.interaction.FhirRelease;
 import org.gpconnect.fhir.interaction.Interaction;
 import org.gpconnect.fhir.interaction.InteractionCatalogue;
 import org.gpconnect.fhir.interaction.ServiceRootKind;
@@ -30,7 +30,8 @@ import java.util.Set;
  * practice and ASID, interaction ID against verb and path, JWT, content negotiation, what is
  * implemented, enablement; then the capability's HAPI server, or its own {@link StreamedInteraction};
  * then audit. Any rejection is one OperationOutcome with the Spine code and status of the spec's
- * error table.
+ * error table. What differs on the 0.x (DSTU2) root (media types, OperationOutcome, JWT rules) is
+ * its {@link FhirRelease}'s data, read by the steps rather than branched on here (ADR 0010).
  */
 public class SpineGateway extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(SpineGateway.class);
@@ -51,14 +52,14 @@ public class SpineGateway extends OncePerRequestFilter {
 
     public SpineGateway(GpRecordStore store, JwtValidator jwtValidator, Map<ServiceRootKind, RestfulServer> servers,
                         Map<String, StreamedInteraction> streamed, Set<String> implemented, RequestAudit audit,
-                        FhirContext fhir, Clock clock) {
+                        Clock clock) {
         this.store = store;
         this.jwtValidator = jwtValidator;
         this.servers = servers;
         this.streamed = streamed;
         this.implemented = implemented;
         this.audit = audit;
-        this.errors = new OperationOutcomeWriter(fhir);
+        this.errors = new OperationOutcomeWriter();
         this.clock = clock;
     }
 
@@ -78,13 +79,17 @@ public class SpineGateway extends OncePerRequestFilter {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
         GpConnectRequest context = GpConnectRequest.start(request);
-        ResponseFormat format = ResponseFormat.JSON;
+        FhirRelease release = ServiceRoot.parse(relativeUri(request)).map(root -> root.kind().release()).orElse(FhirRelease.STU3);
+        ResponseFormat format = ResponseFormat.json(release);
         try {
             // first, so that every later rejection is written in the format the consumer reads
-            format = ResponseFormat.negotiate(request);
+            format = ResponseFormat.negotiate(request, release);
             ServiceRoot root = admit(request, context);
-            ResponseFormat.checkRequestBody(request);
-            if (!implemented.contains(context.interaction().id())) {
+            ResponseFormat.checkRequestBody(request, release);
+            StreamedInteraction own = streamed.get(context.interaction().id());
+            RestfulServer server = own == null ? servers.get(root.kind()) : null;
+            // the 0.x root has no HAPI server: only what a module answers itself is served there
+            if (!implemented.contains(context.interaction().id()) || (own == null && server == null)) {
                 throw new SpineException(SpineErrorCode.NOT_IMPLEMENTED,
                         "This server does not implement " + context.interaction().id() + " yet");
             }
@@ -94,11 +99,10 @@ public class SpineGateway extends OncePerRequestFilter {
                         + context.interaction().capability().name().toLowerCase() + " is not enabled at practice " + root.odsCode());
             }
             GatewayRequest admitted = new GatewayRequest(request, root, format);
-            StreamedInteraction own = streamed.get(context.interaction().id());
             if (own != null) {
                 own.respond(admitted, response, context, format);
             } else {
-                servers.get(root.kind()).service(admitted, response);
+                server.service(admitted, response);
             }
         } catch (SpineException e) {
             context.failed(e.code(), e.diagnostics());
@@ -121,7 +125,7 @@ public class SpineGateway extends OncePerRequestFilter {
 
     /** The steps that decide whether this request may reach a handler at all. */
     private ServiceRoot admit(HttpServletRequest request, GpConnectRequest context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = relativeUri(request);
         ServiceRoot root = ServiceRoot.parse(path).orElseThrow(() ->
                 new SpineException(SpineErrorCode.NO_RECORD_FOUND, "No GP Connect service root at " + path));
         context.root(root, baseUrl(request, root));
@@ -146,6 +150,10 @@ public class SpineGateway extends OncePerRequestFilter {
             throw new SpineException(SpineErrorCode.NO_RECORD_FOUND, "No logical id in " + path);
         }
         return root;
+    }
+
+    private static String relativeUri(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     /** The interaction's path with its trailing id left empty ("GET /Appointment/" for a read). */

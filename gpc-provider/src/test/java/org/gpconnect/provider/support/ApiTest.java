@@ -1,5 +1,6 @@
 package org.gpconnect.provider.support;
 
+import org.gpconnect.fhir.interaction.FhirRelease;
 import org.gpconnect.store.TestDatabase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiTest {
     public static final String ROOT = "/B82617/STU3/1/gpconnect";
+    /** The practice's 0.x (Access Record: HTML 0.7.4, DSTU2) service root. */
+    public static final String HTML_ROOT = "/B82617/DSTU2/0/gpconnect";
     public static final String PATIENT_READ = "patient/*.read";
     public static final String PATIENT_WRITE = "patient/*.write";
     public static final String ORG_READ = "organization/*.read";
@@ -40,6 +43,23 @@ public abstract class ApiTest {
         assertThat(response.spineError().getDisplay()).isNotBlank();
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
         assertThat(response.body()).contains("GPConnect-OperationOutcome-1");
+    }
+
+    /**
+     * A rejection on the 0.x (Access Record: HTML) root: status, a DSTU2 OperationOutcome with the 0.x
+     * profile and one coding in the 0.x system, in a 0.x media type, and no-store.
+     */
+    protected static void assertSpineError0x(Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).matches("application/(json|xml)\\+fhir;charset=(?i)utf-8");
+        ca.uhn.fhir.model.dstu2.resource.OperationOutcome outcome =
+                response.dstu2Resource(ca.uhn.fhir.model.dstu2.resource.OperationOutcome.class);
+        assertThat(outcome.getMeta().getProfile()).extracting(p -> p.getValue())
+                .containsExactly(FhirRelease.DSTU2.operationOutcomeProfile());
+        assertThat(response.spineError0x().getCode()).isEqualTo(code);
+        assertThat(response.spineError0x().getSystem()).isEqualTo(FhirRelease.DSTU2.errorCodeSystem());
+        assertThat(response.spineError0x().getDisplay()).isNotBlank();
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
     }
 
     protected static void assertConformant(IBaseResource resource) {

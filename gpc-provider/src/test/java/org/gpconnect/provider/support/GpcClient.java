@@ -1,5 +1,6 @@
 package org.gpconnect.provider.support;
 
+import org.gpconnect.fhir.interaction.FhirRelease;
 import org.gpconnect.fhir.jwt.ConsumerJwt;
 
 import java.io.IOException;
@@ -43,6 +44,17 @@ public final class GpcClient {
         return request("GET", path, interactionId, scope);
     }
 
+    /**
+     * A request to the 0.x (Access Record: HTML 0.7.4) root: a 0.x token ({@link ConsumerJwt#dstu2()}, whose
+     * requested record is an organisation until a test names a patient with {@code jwt(j -> j.requestedPatient(..))})
+     * and {@code Accept: application/json+fhir}.
+     */
+    public Request html(String method, String path, String interactionId, String scope) {
+        Request request = new Request(method, path, interactionId, scope, true);
+        request.headers.put("Accept", FhirRelease.DSTU2.jsonMediaType());
+        return request;
+    }
+
     public final class Request {
         private final String method;
         private final String path;
@@ -51,8 +63,14 @@ public final class GpcClient {
         private UnaryOperator<ConsumerJwt> jwt = UnaryOperator.identity();
         private final String scope;
         private String host = "127.0.0.1";
+        private final boolean dstu2;
 
         private Request(String method, String path, String interactionId, String scope) {
+            this(method, path, interactionId, scope, false);
+        }
+
+        private Request(String method, String path, String interactionId, String scope, boolean dstu2) {
+            this.dstu2 = dstu2;
             this.method = method;
             this.path = path;
             this.scope = scope;
@@ -94,7 +112,8 @@ public final class GpcClient {
 
         public Response send() {
             if (!headers.containsKey("Authorization")) {
-                headers.put("Authorization", jwt.apply(ConsumerJwt.forAudience(server.url("/B82617/STU3/1")).scope(scope)).bearer());
+                ConsumerJwt token = dstu2 ? ConsumerJwt.dstu2() : ConsumerJwt.forAudience(server.url("/B82617/STU3/1"));
+                headers.put("Authorization", jwt.apply(token.scope(scope)).bearer());
             } else if (headers.get("Authorization").isEmpty()) {
                 headers.remove("Authorization");
             }

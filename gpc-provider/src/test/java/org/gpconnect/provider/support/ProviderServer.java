@@ -80,4 +80,6 @@ public final class ProviderServer implements AutoCloseable {
     public TestDatabase database() { return database; }
     public String url(String path) { return scheme + "://127.0.0.1:" + port + path; }
     public <T> T bean(Class<T> type) { return context.getBean(type); }
+
+    public Object bean(String name) { return context.getBean(name); }
 }
