@@ -1,5 +1,6 @@
 package org.gpconnect.bench;
 
+import org.gpconnect.fhir.interaction.FhirRelease;
 import org.gpconnect.fhir.interaction.Interaction;
 import org.gpconnect.fhir.interaction.InteractionCatalogue;
 import org.gpconnect.fhir.jwt.ConsumerJwt;
@@ -21,12 +22,12 @@ import java.util.UUID;
 final class GpcRequests {
     /** The consumer ASID the GP Connect demonstrator and test harnesses use. */
     static final String FROM_ASID = "200000000359";
-    static final String ACCEPT = "application/fhir+json";
-
     private final String serviceRoot;
     private final String interactionId;
     private final String scope;
     private final Duration timeout;
+    private final FhirRelease release;
+    private final String requestedPatient;
     private final Map<String, String> fixedHeaders = new LinkedHashMap<>();
 
     /**
@@ -34,16 +35,23 @@ final class GpcRequests {
      * @param interactionId one of {@link InteractionCatalogue}'s ids; its scope goes in the JWT
      */
     GpcRequests(String serviceRoot, String asidTo, String interactionId, Duration timeout) {
+        this(serviceRoot, asidTo, interactionId, timeout, null);
+    }
+
+    /** @param requestedPatient 0.x: the NHS number the JWT's requested_record names */
+    GpcRequests(String serviceRoot, String asidTo, String interactionId, Duration timeout, String requestedPatient) {
         Interaction interaction = InteractionCatalogue.byId(interactionId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown interaction " + interactionId));
         this.serviceRoot = serviceRoot;
         this.interactionId = interactionId;
         this.scope = interaction.scope();
         this.timeout = timeout;
+        this.release = interaction.root().release();
+        this.requestedPatient = requestedPatient;
         fixedHeaders.put("Ssp-From", FROM_ASID);
         fixedHeaders.put("Ssp-To", asidTo);
         fixedHeaders.put("Ssp-InteractionID", interactionId);
-        fixedHeaders.put("Accept", ACCEPT);
+        fixedHeaders.put("Accept", release.jsonMediaType());
     }
 
     /** A request with a fresh trace id and a fresh JWT (preflight, patient id lookup, startup polls). */
@@ -64,7 +72,7 @@ final class GpcRequests {
         fixedHeaders.forEach(b::header);
         return b.header("Ssp-TraceID", traceId)
                 .header("Authorization", authorization)
-                .header("Content-Type", "application/fhir+json")
+                .header("Content-Type", release.jsonMediaType())
                 .build();
     }
 
@@ -73,7 +81,7 @@ final class GpcRequests {
         fixedHeaders.forEach(b::header);
         return b.header("Ssp-TraceID", traceId)
                 .header("Authorization", authorization)
-                .header("Content-Type", "application/fhir+json")
+                .header("Content-Type", release.jsonMediaType())
                 .header("If-Match", ifMatch)
                 .build();
     }
@@ -83,6 +91,11 @@ final class GpcRequests {
         return post(uri, body, UUID.randomUUID().toString(), bearer(Instant.now()));
     }
 
+    /** The JSON media type of the interaction's release: what is accepted and what a body is sent as. */
+    String mediaType() {
+        return release.jsonMediaType();
+    }
+
     /** The headers that are the same on every request of this interaction, in sending order. */
     Map<String, String> fixedHeaders() {
         return fixedHeaders;
@@ -90,6 +103,10 @@ final class GpcRequests {
 
     /** The Authorization value: "Bearer " + an unsigned consumer JWT issued at iat, exp = iat + 300 s. */
     String bearer(Instant iat) {
+        if (release == FhirRelease.DSTU2) {
+            ConsumerJwt token = requestedPatient != null ? ConsumerJwt.forHtml(requestedPatient) : ConsumerJwt.dstu2();
+            return token.issuedAt(iat).bearer();
+        }
         return ConsumerJwt.forAudience(serviceRoot).scope(scope).reason("directcare").issuedAt(iat).bearer();
     }
 

@@ -53,7 +53,7 @@ final class RawLoadClient implements LoadClient {
             String path = t.getRawPath() + (t.getRawQuery() != null ? "?" + t.getRawQuery() : "");
             // a POST's body headers go right after the request line, so the rest of the layout is the GET's
             requestLines[i] = (bodies == null ? "GET " + path + " HTTP/1.1\r\n"
-                    : "POST " + path + " HTTP/1.1\r\nContent-Type: application/fhir+json\r\nContent-Length: "
+                    : "POST " + path + " HTTP/1.1\r\nContent-Type: " + requests.mediaType() + "\r\nContent-Length: "
                     + bodies.get(i).length + "\r\n").getBytes(StandardCharsets.US_ASCII);
         }
         StringBuilder fixed = new StringBuilder("Host: ").append(RawHttpConnection.hostHeader(first)).append("\r\n");

@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     String base;
 
     @Option(names = "--scenario", defaultValue = "patient-search", converter = ScenarioConverter.class,
-            description = "patient-search | metadata | patient-read | structured-record | document-search | slot-search (default: ${DEFAULT-VALUE})")
+            description = "patient-search | metadata | patient-read | structured-record | document-search | slot-search | care-record (default: ${DEFAULT-VALUE})")
     Scenario scenario;
 
     @Option(names = "--clients", defaultValue = "8", description = "Concurrent closed-loop clients (default: ${DEFAULT-VALUE})")
@@ -40,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--nhs-numbers", split = ",", defaultValue = DEFAULT_NHS_NUMBERS,
             description = "NHS numbers patient-search cycles through (default: ${DEFAULT-VALUE})")
     List<String> nhsNumbers;
+
+    @Option(names = "--section", defaultValue = "SUM",
+            description = "care-record: the record section (SUM, ENC, CLI, PRB, ALL, MED, REF, OBS, IMM, ADM) (default: ${DEFAULT-VALUE})")
+    String section;
 
     @Option(names = "--patient-ids", split = ",",
             description = "Patient logical ids for patient-read (default: found by searching --nhs-numbers first) and document-search")
@@ -85,6 +89,8 @@ final class RunCommand implements Callable<Integer> {
         }
         List<String> keys = switch (scenario) {
             case PATIENT_SEARCH, STRUCTURED_RECORD -> nhsNumbers;
+            // the 0.x JWT names one patient as its requested record
+            case CARE_RECORD -> nhsNumbers.subList(0, 1);
             case METADATA -> List.of();
             case PATIENT_READ -> patientIds != null ? patientIds
                     : PatientIdResolver.resolve(root, asidTo, nhsNumbers, requestTimeout);
@@ -99,8 +105,9 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         List<URI> targets = scenario.targets(root, keys);
-        GpcRequests builder = new GpcRequests(root, asidTo, scenario.interactionId, requestTimeout);
-        List<byte[]> bodies = scenario.bodies(keys);
+        GpcRequests builder = new GpcRequests(root, asidTo, scenario.interactionId, requestTimeout,
+                scenario == Scenario.CARE_RECORD ? keys.get(0) : null);
+        List<byte[]> bodies = scenario.bodies(keys, section);
         if (!preflight(builder, bodies == null ? builder.get(targets.get(0)) : builder.post(targets.get(0), bodies.get(0)))) {
             return 1;
         }

@@ -20,7 +20,12 @@ enum Scenario {
      * as the practice itself (the searchFilter ODS code is the one in --base) and a GP practice; --base is the
      * Foundations root.
      */
-    SLOT_SEARCH("slot-search", InteractionCatalogue.SEARCH_SLOTS);
+    SLOT_SEARCH("slot-search", InteractionCatalogue.SEARCH_SLOTS),
+    /**
+     * One care record section (Access Record: HTML 0.7.4) of one patient, the section given by --section;
+     * --base is the DSTU2 root.
+     */
+    CARE_RECORD("care-record", InteractionCatalogue.GET_CARE_RECORD);
 
     private static final String DOCUMENT_INCLUDES = "_include=DocumentReference:subject:Patient"
             + "&_include=DocumentReference:custodian:Organization&_include=DocumentReference:author:Organization"
@@ -61,6 +66,7 @@ enum Scenario {
                     .toList();
             case PATIENT_READ -> keys.stream().map(id -> URI.create(base + "/Patient/" + id)).toList();
             case STRUCTURED_RECORD -> keys.stream().map(nhs -> URI.create(base + "/Patient/$gpc.getstructuredrecord")).toList();
+            case CARE_RECORD -> keys.stream().map(nhs -> URI.create(base + "/Patient/$gpc.getcarerecord")).toList();
             case DOCUMENT_SEARCH -> keys.stream().map(id -> URI.create(base + "/Patient/" + id + "/DocumentReference?" + DOCUMENT_INCLUDES)).toList();
             case SLOT_SEARCH -> {
                 java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
@@ -71,20 +77,29 @@ enum Scenario {
         };
     }
 
-    /** The request body for each target (same order as {@link #targets}), or null for GETs. */
-    List<byte[]> bodies(List<String> keys) {
-        if (this != STRUCTURED_RECORD) {
-            return null;
-        }
-        return keys.stream().map(nhs -> ("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"patientNHSNumber\","
-                + "\"valueIdentifier\":{\"system\":\"" + NHS_NUMBER_SYSTEM + "\",\"value\":\"" + nhs + "\"}}," + ALL_AREAS + "]}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
+    /**
+     * The request body for each target (same order as {@link #targets}), or null for GETs.
+     *
+     * @param section the care record section code, for care-record
+     */
+    List<byte[]> bodies(List<String> keys, String section) {
+        return switch (this) {
+            case STRUCTURED_RECORD -> keys.stream().map(nhs -> ("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"patientNHSNumber\","
+                    + "\"valueIdentifier\":{\"system\":\"" + NHS_NUMBER_SYSTEM + "\",\"value\":\"" + nhs + "\"}}," + ALL_AREAS + "]}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
+            case CARE_RECORD -> keys.stream().map(nhs -> ("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"patientNHSNumber\","
+                    + "\"valueIdentifier\":{\"system\":\"http://fhir.nhs.net/Id/nhs-number\",\"value\":\"" + nhs + "\"}},"
+                    + "{\"name\":\"recordSection\",\"valueCodeableConcept\":{\"coding\":[{\"system\":"
+                    + "\"http://fhir.nhs.net/ValueSet/gpconnect-record-section-1\",\"code\":\"" + section + "\"}]}}]}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
+            default -> null;
+        };
     }
 
     static Scenario fromCli(String name) {
         return Arrays.stream(values()).filter(s -> s.cliName.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + name
-                        + "' (patient-search, metadata, patient-read, structured-record, document-search, slot-search)"));
+                        + "' (patient-search, metadata, patient-read, structured-record, document-search, slot-search, care-record)"));
     }
 
     @Override

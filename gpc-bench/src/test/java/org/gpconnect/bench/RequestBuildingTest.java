@@ -65,6 +65,28 @@ class RequestBuildingTest {
     }
 
     @Test
+    void aCareRecordRequestIsA0xPostForOneSectionOfThePatientTheTokenNames() throws Exception {
+        String root = "http://127.0.0.1:18090/B82617/DSTU2/0/gpconnect";
+        GpcRequests html = new GpcRequests(root, "918999198738", InteractionCatalogue.GET_CARE_RECORD, Duration.ofSeconds(5), "9690937286");
+        BearerTokens tokens = new BearerTokens(html, false);
+        List<URI> targets = Scenario.CARE_RECORD.targets(root, List.of("9690937286"));
+        List<byte[]> bodies = Scenario.CARE_RECORD.bodies(List.of("9690937286"), "MED");
+        try (RawLoadClient client = new RawLoadClient(targets, bodies, html, tokens)) {
+            client.prepare(0);
+            String request = client.preparedRequest();
+            assertThat(request).startsWith("POST /B82617/DSTU2/0/gpconnect/Patient/$gpc.getcarerecord HTTP/1.1\r\n"
+                    + "Content-Type: application/json+fhir\r\n");
+            assertThat(request).contains("Accept: application/json+fhir\r\n");
+        }
+        JsonNode body = new ObjectMapper().readTree(bodies.get(0));
+        assertThat(body.at("/parameter/0/valueIdentifier/value").asText()).isEqualTo("9690937286");
+        assertThat(body.at("/parameter/1/valueCodeableConcept/coding/0/code").asText()).isEqualTo("MED");
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(tokens.bearer().split("\\.")[1]));
+        assertThat(claims.at("/requested_record/identifier/0/value").asText()).isEqualTo("9690937286");
+        assertThat(claims.path("aud").asText()).isEqualTo("https://authorize.fhir.nhs.net/token");
+    }
+
+    @Test
     void tokensAreRebuiltEveryMinuteAndAlwaysValid() throws Exception {
         AtomicLong nanos = new AtomicLong(5);
         Instant[] wall = {Instant.parse("2025-01-01T10:00:00Z")};

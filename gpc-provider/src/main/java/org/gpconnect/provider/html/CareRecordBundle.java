@@ -7,7 +7,7 @@ import org.gpconnect.store.PracticeDirectory;
 import org.gpconnect.store.StoredResource;
 
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +27,8 @@ final class CareRecordBundle {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SNOMED = "http://snomed.info/sct";
     private static final String DEVICE_ID = "1";
+    /** Seconds always written: OffsetDateTime.toString leaves them out at :00, which FHIR's dateTime does not allow. */
+    private static final DateTimeFormatter FHIR_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final String softwareVersion;
 
@@ -79,7 +81,7 @@ final class CareRecordBundle {
         ObjectNode composition = JSON.createObjectNode().put("resourceType", "Composition").put("id", UUID.randomUUID().toString());
         composition.putObject("meta").put("versionId", "1")
                 .putArray("profile").add(MinimalResources.PROFILE_BASE + "gpconnect-carerecord-composition-1");
-        composition.put("date", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        composition.put("date", FHIR_DATE_TIME.format(now));
         concept(composition.putObject("type"), SNOMED, "425173008", "record extract (record artifact)");
         concept(composition.putObject("class"), SNOMED, "700232004", "general medical service (qualifier value)");
         composition.put("title", "Patient Care Record").put("status", "final");

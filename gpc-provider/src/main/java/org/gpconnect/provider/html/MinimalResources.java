@@ -36,22 +36,21 @@ final class MinimalResources {
         ObjectNode patient = resource("Patient", stored, "gpconnect-patient-1");
         identifiers(source, patient);
         ArrayNode names = patient.putArray("name");
-        source.path("name").forEach(name -> names.add(name(name)));
+        // gpconnect-patient-1 allows one given name: the forenames, space separated
+        source.path("name").forEach(name -> names.add(joinGiven(name(name))));
         copy(source, patient, "telecom");
         copy(source, patient, "gender");
         copy(source, patient, "birthDate");
         copy(source, patient, "deceasedDateTime");
         copy(source, patient, "deceasedBoolean");
         copy(source, patient, "address");
-        ArrayNode careProviders = JSON.createArrayNode();
+        // gpconnect-patient-1 allows one careProvider: the usual GP
         for (JsonNode gp : source.path("generalPractitioner")) {
             String target = gp.path("reference").asText();
             if (target.startsWith("Practitioner/")) {
-                careProviders.addObject().put("reference", reference.apply(target));
+                patient.putArray("careProvider").addObject().put("reference", reference.apply(target));
+                break;
             }
-        }
-        if (!careProviders.isEmpty()) {
-            patient.set("careProvider", careProviders);
         }
         String organization = source.path("managingOrganization").path("reference").asText(null);
         if (organization != null) {
@@ -129,6 +128,16 @@ final class MinimalResources {
         copy(stu3, name, "given");
         copy(stu3, name, "prefix");
         copy(stu3, name, "suffix");
+        return name;
+    }
+
+    private static ObjectNode joinGiven(ObjectNode name) {
+        JsonNode given = name.path("given");
+        if (given.size() > 1) {
+            List<String> forenames = new java.util.ArrayList<>();
+            given.forEach(forename -> forenames.add(forename.asText()));
+            name.putArray("given").add(String.join(" ", forenames));
+        }
         return name;
     }
 

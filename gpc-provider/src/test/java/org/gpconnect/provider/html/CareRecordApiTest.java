@@ -182,6 +182,30 @@ public abstract class CareRecordApiTest extends ApiTest {
         assertThat(device.getType().getCodingFirstRep().getDisplay()).isEqualTo("Patient health record information system (physical object)");
     }
 
+    /**
+     * Each resource against its 0.7.2 profile's differential (cardinalities, fixed values, meta.profile).
+     * The Composition's profile is made of section slices, which the check cannot follow: its fixed
+     * values are asserted one by one above.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SUM", "MED"})
+    void theBundleAndItsResourcesKeepTheirProfiles(String section) throws java.io.IOException {
+        JsonNode bundle = JSON.readTree(section(PATIENT_2, RecordSection.valueOf(section)).body());
+        assertThat(org.gpconnect.provider.support.Dstu2ProfileCheck.errors("gpconnect-searchset-bundle-1", bundle.toString())).isEmpty();
+        java.util.Map<String, String> profiles = java.util.Map.of("Patient", "gpconnect-patient-1", "Practitioner", "gpconnect-practitioner-1",
+                "Organization", "gpconnect-organization-1", "Device", "gpconnect-device-1");
+        for (JsonNode entry : bundle.path("entry")) {
+            JsonNode resource = entry.path("resource");
+            String profile = profiles.get(resource.path("resourceType").asText());
+            if (profile == null) {
+                assertThat(resource.path("resourceType").asText()).isEqualTo("Composition");
+                continue;
+            }
+            assertThat(org.gpconnect.provider.support.Dstu2ProfileCheck.errors(profile, resource.toString()))
+                    .as(entry.path("fullUrl").asText()).isEmpty();
+        }
+    }
+
     @Test
     void xmlIsTheSameBundle() {
         Response response = careRecord(body(PATIENT_2, "ALL", null, null)).header("Accept", "application/xml+fhir").send();
