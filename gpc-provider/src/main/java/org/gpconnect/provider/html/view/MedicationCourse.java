@@ -22,7 +22,9 @@ final class MedicationCourse {
     final StoredResource planItem;
     final JsonNode statement;
     final JsonNode plan;
-    final List<JsonNode> issues;
+    private final ViewContext context;
+    private final List<StoredResource> issueItems;
+    private List<JsonNode> issues;
     final String item;
     final String typeCode;
     final String agencyCode;
@@ -34,8 +36,8 @@ final class MedicationCourse {
         this.planItem = planItem;
         this.statement = context.json(statementItem);
         this.plan = planItem == null ? MissingNode.getInstance() : context.json(planItem);
-        this.issues = new ArrayList<>(issueItems.size());
-        issueItems.forEach(issue -> issues.add(context.json(issue)));
+        this.context = context;
+        this.issueItems = issueItems;
         String medication = statement.path("medicationReference").path("reference").asText(null);
         String name = context.nameOf(medication);
         this.item = name != null ? name : Texts.concept(statement.path("medicationCodeableConcept"));
@@ -63,6 +65,18 @@ final class MedicationCourse {
             courses.add(new MedicationCourse(context, statement, plans.get(planReference), issues.getOrDefault(planReference, List.of())));
         }
         return courses;
+    }
+
+    /**
+     * The issues, parsed when first asked for: a long record has thousands, and the Summary reads only
+     * those of current repeats.
+     */
+    List<JsonNode> issues() {
+        if (issues == null) {
+            issues = new ArrayList<>(issueItems.size());
+            issueItems.forEach(issue -> issues.add(context.json(issue)));
+        }
+        return issues;
     }
 
     /** Withheld with its authorisation and issues when either is marked confidential, as the structured record does. */
@@ -133,7 +147,7 @@ final class MedicationCourse {
         }
         LocalDate recorded = Texts.date(Texts.extension(statement, "Extension-CareConnect-GPC-MedicationStatementLastIssueDate-1").get("valueDateTime"));
         LocalDate latest = null;
-        for (JsonNode issue : issues) {
+        for (JsonNode issue : issues()) {
             LocalDate issued = Texts.date(issue.get("authoredOn"));
             if (issued != null && (latest == null || issued.isAfter(latest))) {
                 latest = issued;
@@ -144,7 +158,7 @@ final class MedicationCourse {
 
     /** The number of issues this practice made; none shown where it issues none. */
     Integer issued() {
-        return prescribedElsewhere() || repeatDispensed() ? null : issues.size();
+        return prescribedElsewhere() || repeatDispensed() ? null : issueItems.size();
     }
 
     LocalDate discontinuedDate() {

@@ -58,8 +58,9 @@ final class MedicationsView {
         for (MedicationCourse course : MedicationCourse.of(context)) {
             boolean isAcute = course.acute() && course.start != null && course.start.isAfter(yearAgo);
             boolean isCurrent = !course.acute() && course.current(context.today());
-            boolean isDiscontinued = !course.acute() && course.discontinued();
-            boolean inAll = course.inPeriod(context.period());
+            // the Summary shows only the first two subsections: the others' work is not done for it
+            boolean isDiscontinued = all && !course.acute() && course.discontinued();
+            boolean inAll = all && course.inPeriod(context.period());
             if (course.confidential(context)) {
                 if (isAcute) acute.excluded();
                 if (isCurrent) current.excluded();
@@ -95,7 +96,7 @@ final class MedicationsView {
                 allMedication.addToGroup(course.item, course.start, type, course.start, course.item, course.dosage(), course.quantity(),
                         course.lastIssued(), count(course.issued()), course.discontinuationDetails(), information);
                 if (!course.prescribedElsewhere() && !course.repeatDispensed()) {
-                    for (JsonNode issue : course.issues) {
+                    for (JsonNode issue : course.issues()) {
                         addIssue(allIssues, course, type, issue);
                     }
                 }
