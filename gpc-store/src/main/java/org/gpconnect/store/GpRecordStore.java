@@ -317,6 +317,11 @@ public class GpRecordStore {
                         rs.getLong("version_id"), rs.getTimestamp("last_updated").toInstant(), rs.getString("json"))));
     }
 
+    /** The logical ids of every patient registered (or once registered) at the practice, unordered. */
+    public List<String> patientIds(String odsCode) {
+        return query("SELECT id FROM patient_record WHERE practice_ods = ?", ps -> ps.setString(1, odsCode), rs -> rs.getString(1));
+    }
+
     public Optional<PatientRecord> patient(String odsCode, String id) {
         return first(query("SELECT * FROM patient_record WHERE practice_ods = ? AND id = ?",
                 ps -> { ps.setString(1, odsCode); ps.setString(2, id); }, GpRecordStore::patient));

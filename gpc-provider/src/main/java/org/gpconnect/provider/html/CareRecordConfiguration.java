@@ -21,8 +21,8 @@ import java.util.Set;
 public class CareRecordConfiguration {
 
     @Bean
-    CareRecordViews careRecordViews(GpRecordStore store) {
-        return new CareRecordViews(store);
+    CareRecordViews careRecordViews(GpRecordStore store, HtmlSettings settings) {
+        return new CareRecordViews(store, settings.viewSettings());
     }
 
     @Bean

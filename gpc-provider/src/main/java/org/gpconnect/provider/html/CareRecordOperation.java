@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
@@ -29,6 +30,7 @@ import java.time.ZoneOffset;
  */
 public final class CareRecordOperation implements StreamedInteraction {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId PRACTICE_ZONE = ZoneId.of("Europe/London");
 
     private final GpRecordStore store;
     private final CareRecordRequestReader reader;
@@ -63,8 +65,9 @@ public final class CareRecordOperation implements StreamedInteraction {
         GpRecordStore.PatientWithResource patient = patients.find(ods, careRecord.nhsNumber());
         PatientResources record = store.resourcesOf(ods, patient.record().id());
         var now = clock.instant().atOffset(ZoneOffset.UTC);
+        // "the last 12 months" and default time frames count from the practice's day
         String html = views.render(new SectionRequest(careRecord.section(), patient.record(), patient.resource(), record,
-                careRecord.period(), LocalDate.ofInstant(now.toInstant(), ZoneOffset.UTC)));
+                careRecord.period(), LocalDate.ofInstant(now.toInstant(), PRACTICE_ZONE)));
         ObjectNode bundle = bundles.build(context.baseUrl(), context.traceId(), patient.resource(), store.directory(ods),
                 careRecord.section(), html, now);
         byte[] bytes = format.isXml()
