@@ -327,6 +327,20 @@ public class GpRecordStore {
                 ps -> { ps.setString(1, odsCode); ps.setString(2, id); }, GpRecordStore::patient));
     }
 
+    /**
+     * Brings the database's planner statistics up to date after a bulk load. PostgreSQL planned the
+     * confidential items of a freshly generated 3,000-item record as if the patient had one resource
+     * (a 2.5 ms nested loop over all of them, against 0.15 ms once analysed), and autovacuum analyses
+     * only some time later.
+     */
+    public void refreshStatistics() {
+        try (Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
     /** Runs the work in one transaction: all of it is written, or none. */
     public <T> T inTransaction(TransactionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {

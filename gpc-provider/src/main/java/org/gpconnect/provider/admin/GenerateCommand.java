@@ -58,6 +58,7 @@ public class GenerateCommand implements Callable<Integer> {
             SyntheticRecordGenerator generator = new SyntheticRecordGenerator(
                     new SyntheticRecordGenerator.Settings(odsCode, patients, items, heavy, heavyItems, seed));
             SyntheticRecordGenerator.Result result = generator.writeTo(records, System.out::println);
+            records.refreshStatistics();
             System.out.printf("Wrote %d patients, %d resources (%d documents) into %s in %.1f s (%.0f resources/s).%n",
                     result.patients(), result.resources(), result.documents(), odsCode, result.millis() / 1000.0,
                     result.resources() * 1000.0 / Math.max(1, result.millis()));

@@ -33,7 +33,9 @@ public class StoreConfiguration {
     GpRecordStore gpRecordStore(HikariDataSource dataSource, GpcSettings settings, java.time.Clock clock) {
         GpRecordStore store = new GpRecordStore(dataSource);
         DataSetLoader loader = new DataSetLoader(store);
-        loader.loadOnce(settings.dataSet());
+        if (loader.loadOnce(settings.dataSet())) {
+            store.refreshStatistics();
+        }
         int slots = loader.refreshRollingSlots(settings.dataSet(), java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))));
         LOG.info("Rolling slots: {} added for the two weeks from today", slots);
         java.nio.file.Path seed = settings.pdsSeedFolder();

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,13 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CareRecordSettingsTest {
-    @TempDir
     Path folder;
     ProviderServer server;
     GpcClient client;
 
     @BeforeAll
     void start() throws IOException {
+        folder = Files.createTempDirectory("gpc-html-settings");
         // Type 2 diabetes (44054006) and hypertension (38341003), which patient 2 has, in one group; a code nobody has alone
         Path codes = Files.writeString(folder.resolve("emergency_codes.csv"), "\uFEFFCONCEPT_ID,FULLY_SPECIFIED_NAME,PREFERRED_TERM,GROUP_ID\n"
                 + "44054006,\"Diabetes mellitus type 2 (disorder)\",Type 2 diabetes mellitus,7\n"
@@ -44,8 +43,14 @@ class CareRecordSettingsTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws IOException {
         server.close();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(folder);
     }
 
     private String div(String section) {

@@ -115,6 +115,7 @@ class CareRecordViewsTest {
                 Map.entry("obs-tab", List.of("Date", "Entry", "Value", "Range", "Details")),
                 Map.entry("prb-tab-act", List.of("Start Date", "Entry", "Significance", "Details")),
                 Map.entry("prb-tab-majinact", List.of("Start Date", "End Date", "Entry", "Significance", "Details")),
+                Map.entry("prb-tab-othinact", List.of("Start Date", "End Date", "Entry", "Significance", "Details")),
                 Map.entry("ref-tab", List.of("Date", "From", "To", "Priority", "Details")));
         Map<RecordSection, List<String>> ids = Map.of(
                 RecordSection.ADM, List.of("adm-tab"),
@@ -124,8 +125,7 @@ class CareRecordViewsTest {
                 RecordSection.ENC, List.of("enc-tab"),
                 RecordSection.IMM, List.of("imm-tab"),
                 RecordSection.OBS, List.of("obs-tab"),
-                // patient 2 has no minor inactive problem: that subsection is the no-data fragment
-                RecordSection.PRB, List.of("prb-tab-act", "prb-tab-majinact"),
+                RecordSection.PRB, List.of("prb-tab-act", "prb-tab-majinact", "prb-tab-othinact"),
                 RecordSection.REF, List.of("ref-tab"),
                 RecordSection.SUM, List.of("enc-tab", "prb-tab-act", "prb-tab-majinact", "all-tab-curr", "med-tab-acu-med", "med-tab-curr-rep"));
         ids.forEach((section, expected) -> {
@@ -273,7 +273,7 @@ class CareRecordViewsTest {
         assertThat(summary.tableIds()).isEmpty();
         RenderedView medications = render(RecordSection.MED, "1");
         assertThat(medications.texts("p")).contains("No 'All Medication Issues' data is recorded for this patient.");
-        assertThat(render(RecordSection.PRB, "2").sectionText("h2", "Other Inactive Problems and Issues"))
+        assertThat(render(RecordSection.PRB, "3").sectionText("h2", "Other Inactive Problems and Issues"))
                 .endsWith("No 'Other Inactive Problems and Issues' data is recorded for this patient.");
     }
 
