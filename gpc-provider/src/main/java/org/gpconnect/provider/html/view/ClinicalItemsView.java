@@ -18,33 +18,35 @@ final class ClinicalItemsView {
 
     static List<ViewTable> clinicalItems(ViewContext context) {
         ViewTable table = ViewTable.single(context.section().heading(), "cli-tab", date("Date"), text("Entry"), text("Details"));
-        table.dateBanner(context.filteredBanner());
-        JournalObservations.Sorter sorter = new JournalObservations.Sorter(context);
-        for (StoredResource item : context.ofType("Observation")) {
-            if (sorter.kind(item) != JournalObservations.Kind.CLINICAL_ITEM) {
-                continue;
-            }
-            JsonNode observation = context.json(item);
-            LocalDate date = JournalObservations.date(observation);
-            if (!context.inPeriod(date)) {
-                continue;
-            }
-            if (context.confidential(item)) {
-                table.excluded();
-                continue;
-            }
-            table.add(date, date, Texts.concept(observation.path("code")), JournalObservations.details(observation).toString());
-        }
+        eachShown(context, table, JournalObservations.Kind.CLINICAL_ITEM, (item, observation, date, sorter) ->
+                table.add(date, date, Texts.concept(observation.path("code")), JournalObservations.details(observation).toString()));
         return List.of(table);
     }
 
     static List<ViewTable> observations(ViewContext context) {
         ViewTable table = ViewTable.single(context.section().heading(), "obs-tab", date("Date"), text("Entry"), text("Value"),
                 text("Range"), text("Details"));
+        eachShown(context, table, JournalObservations.Kind.OBSERVATION, (item, observation, date, sorter) -> {
+            Texts.Lines details = JournalObservations.details(observation);
+            if (sorter.testResult(item)) {
+                details.add("Test result");
+            }
+            table.add(date, date, Texts.concept(observation.path("code")), JournalObservations.value(observation),
+                    JournalObservations.range(observation), details.toString());
+        });
+        return List.of(table);
+    }
+
+    private interface Row {
+        void add(StoredResource item, JsonNode observation, LocalDate date, JournalObservations.Sorter sorter);
+    }
+
+    /** The Observations of one kind in the period, each added as a row; a confidential one only marks the table. */
+    private static void eachShown(ViewContext context, ViewTable table, JournalObservations.Kind kind, Row row) {
         table.dateBanner(context.filteredBanner());
         JournalObservations.Sorter sorter = new JournalObservations.Sorter(context);
         for (StoredResource item : context.ofType("Observation")) {
-            if (sorter.kind(item) != JournalObservations.Kind.OBSERVATION) {
+            if (sorter.kind(item) != kind) {
                 continue;
             }
             JsonNode observation = context.json(item);
@@ -56,13 +58,7 @@ final class ClinicalItemsView {
                 table.excluded();
                 continue;
             }
-            Texts.Lines details = JournalObservations.details(observation);
-            if (sorter.testResult(item)) {
-                details.add("Test result");
-            }
-            table.add(date, date, Texts.concept(observation.path("code")), JournalObservations.value(observation),
-                    JournalObservations.range(observation), details.toString());
+            row.add(item, observation, date, sorter);
         }
-        return List.of(table);
     }
 }
