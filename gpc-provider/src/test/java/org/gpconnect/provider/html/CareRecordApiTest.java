@@ -83,6 +83,11 @@ public abstract class CareRecordApiTest extends ApiTest {
     }
 
     GpcClient.Request careRecord(String requestedPatient, String body) {
+        return careRecord(client, requestedPatient, body);
+    }
+
+    /** A care record request whose JWT names this patient as its requested record. */
+    static GpcClient.Request careRecord(GpcClient client, String requestedPatient, String body) {
         return client.html("POST", OPERATION, InteractionCatalogue.GET_CARE_RECORD, PATIENT_READ)
                 .jwt(jwt -> jwt.requestedPatient(requestedPatient)).body("application/json+fhir", body);
     }

@@ -10,9 +10,10 @@ import static org.gpconnect.provider.html.view.ViewTable.Column.date;
 import static org.gpconnect.provider.html.view.ViewTable.Column.text;
 
 /**
- * Administrative Items: the registration at this practice (from the Patient's registration details)
- * and the diary entries and recalls (ProcedureRequest plans), dated when recorded and in the period.
- * No READ or SNOMED codes are shown.
+ * Administrative Items: the diary entries and recalls (ProcedureRequest plans), the "call/recall for
+ * care" of the view page, dated when recorded and in the period. No READ or SNOMED codes are shown.
+ * The registration is not an item of the record (the patient banner and the GP transfer banner show
+ * it), so a patient with no diary has no administrative items, as the 0.7.4 suite expects of patient 1.
  */
 final class AdministrativeItemsView {
     private AdministrativeItemsView() {}
@@ -20,15 +21,6 @@ final class AdministrativeItemsView {
     static List<ViewTable> tables(ViewContext context) {
         ViewTable table = ViewTable.single(context.section().heading(), "adm-tab", date("Date"), text("Entry"), text("Details"));
         table.dateBanner(context.filteredBanner());
-        LocalDate registered = SectionPage.registrationDate(context);
-        if (registered != null && context.inPeriod(registered)) {
-            JsonNode details = Texts.extension(ViewContext.parse(context.request().patient().json()),
-                    "Extension-CareConnect-GPC-RegistrationDetails-1");
-            table.add(registered, registered, "Registration", new Texts.Lines()
-                    .add("Registration type", Texts.concept(Texts.part(details, "registrationType").path("valueCodeableConcept")))
-                    .add("Registered until", Texts.date(Texts.part(details, "registrationPeriod").path("valuePeriod").get("end")))
-                    .toString());
-        }
         for (StoredResource item : context.ofType("ProcedureRequest")) {
             if (!context.fields(item).is("intent", "plan")) {
                 continue; // an investigation's request: shown with its results, not here

@@ -40,7 +40,7 @@ final class SectionPage {
     }
 
     /** The start of the registration at this practice (the Patient's registration details). */
-    static LocalDate registrationDate(ViewContext context) {
+    private static LocalDate registrationDate(ViewContext context) {
         if (context.request().patient() == null) {
             return null;
         }

@@ -380,10 +380,10 @@ class CareRecordViewsTest {
     }
 
     @Test
-    void theRegistrationAndDiaryEntriesAreAdministrativeItems() {
+    void diaryEntriesAreAdministrativeItemsAndTheRegistrationIsNot() {
         RenderedView view = render(RecordSection.ADM, "2");
-        assertThat(view.column("adm-tab", 1)).contains("Registration", "Medication review due");
-        assertThat(view.column("adm-tab", 0)).contains("12-Mar-1979");
+        assertThat(view.column("adm-tab", 1)).contains("Medication review due").doesNotContain("Registration");
+        assertThat(render(RecordSection.ADM, "1").texts("p")).contains("No 'Administrative Items' data is recorded for this patient.");
     }
 
     @Test
