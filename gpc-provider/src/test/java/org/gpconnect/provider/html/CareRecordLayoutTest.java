@@ -212,6 +212,27 @@ abstract class CareRecordLayoutTest extends ApiTest {
         assertThat(div).doesNotContainPattern("<td class=\"date-column\">(?!\\d{2}-[A-Z][a-z]{2}-\\d{4}</td>)");
     }
 
+    /** Single-table views and the allergy and problem tables are sorted by their first date, newest first. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"ENC, enc-tab", "CLI, cli-tab", "OBS, obs-tab", "IMM, imm-tab", "ADM, adm-tab",
+            "ALL, all-tab-curr", "PRB, prb-tab-act"})
+    void rowsAreNewestFirst(String section, String tableId) {
+        NodeList tables = xhtml(rawDiv(PATIENT_2, section, null, null)).getElementsByTagName("table");
+        List<java.time.LocalDate> dates = new ArrayList<>();
+        for (int i = 0; i < tables.getLength(); i++) {
+            Element table = (Element) tables.item(i);
+            if (!tableId.equals(table.getAttribute("id"))) {
+                continue;
+            }
+            NodeList rows = ((Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr");
+            for (int r = 0; r < rows.getLength(); r++) {
+                String text = ((Element) rows.item(r)).getElementsByTagName("td").item(0).getTextContent();
+                dates.add(java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("dd-MMM-yyyy", java.util.Locale.US)));
+            }
+        }
+        assertThat(dates).as(tableId).hasSizeGreaterThan(1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
     private static List<String> headings(String div, String tag) {
         List<String> found = new ArrayList<>();
         NodeList nodes = xhtml(div).getElementsByTagName(tag);
