@@ -88,7 +88,7 @@ enum Scenario {
                     + "\"valueIdentifier\":{\"system\":\"" + NHS_NUMBER_SYSTEM + "\",\"value\":\"" + nhs + "\"}}," + ALL_AREAS + "]}")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
             case CARE_RECORD -> keys.stream().map(nhs -> ("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"patientNHSNumber\","
-                    + "\"valueIdentifier\":{\"system\":\"http://fhir.nhs.net/Id/nhs-number\",\"value\":\"" + nhs + "\"}},"
+                    + "\"valueIdentifier\":{\"system\":\"" + org.gpconnect.fhir.jwt.JwtClaims.DSTU2_NHS_NUMBER + "\",\"value\":\"" + nhs + "\"}},"
                     + "{\"name\":\"recordSection\",\"valueCodeableConcept\":{\"coding\":[{\"system\":"
                     + "\"http://fhir.nhs.net/ValueSet/gpconnect-record-section-1\",\"code\":\"" + section + "\"}]}}]}")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();

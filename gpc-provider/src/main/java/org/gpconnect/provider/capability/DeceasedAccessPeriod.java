@@ -3,6 +3,7 @@ package org.gpconnect.provider.capability;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gpconnect.store.DocumentIndex;
+import org.gpconnect.store.PatientRecord;
 import org.gpconnect.store.StoredResource;
 
 import java.time.Clock;
@@ -24,6 +25,17 @@ public final class DeceasedAccessPeriod {
     public DeceasedAccessPeriod(int days, Clock clock) {
         this.period = Duration.ofDays(days);
         this.clock = clock;
+    }
+
+    /**
+     * Whether the record of a patient registered for GMS (type R) with a traced NHS number and not
+     * sensitive may be shared: while active, or after death within the period.
+     */
+    public boolean admits(PatientRecord record, StoredResource patient) {
+        if (record.sensitive() || !record.nhsVerified() || !"R".equals(record.registrationType())) {
+            return false;
+        }
+        return record.deceased() ? includes(patient) : record.active();
     }
 
     public boolean includes(StoredResource patient) {

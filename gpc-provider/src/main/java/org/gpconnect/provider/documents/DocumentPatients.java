@@ -29,10 +29,7 @@ public class DocumentPatients {
 
     /** Whether Find a patient (Access Document) returns this patient. */
     public boolean findable(PatientRecord record, StoredResource patient) {
-        if (record.sensitive() || !record.nhsVerified() || !"R".equals(record.registrationType())) {
-            return false;
-        }
-        return record.deceased() ? afterDeath.includes(patient) : record.active();
+        return afterDeath.admits(record, patient);
     }
 
     /** The patient whose documents are asked for, by logical id, if they may be shared. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gpconnect.fhir.error.SpineException;
+import org.gpconnect.fhir.jwt.JwtClaims;
 import org.gpconnect.provider.html.view.CareRecordViews;
 import org.gpconnect.provider.html.view.SectionRequest;
 import org.gpconnect.provider.spine.GpConnectRequest;
@@ -58,7 +59,7 @@ public final class CareRecordOperation implements StreamedInteraction {
         CareRecordRequest careRecord = reader.read(body, request.getContentType());
         context.patient(careRecord.nhsNumber());
         String requested = context.party().requestedRecord();
-        if (!(CareRecordRequestReader.NHS_NUMBER_SYSTEM + "|" + careRecord.nhsNumber()).equals(requested)) {
+        if (!(JwtClaims.DSTU2_NHS_NUMBER + "|" + careRecord.nhsNumber()).equals(requested)) {
             throw SpineException.badRequest("The JWT requested_record (" + requested + ") is not the patient whose record is asked for");
         }
         String ods = context.root().odsCode();

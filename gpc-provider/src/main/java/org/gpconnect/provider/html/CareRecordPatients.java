@@ -4,7 +4,6 @@ import org.gpconnect.fhir.error.SpineErrorCode;
 import org.gpconnect.fhir.error.SpineException;
 import org.gpconnect.provider.capability.DeceasedAccessPeriod;
 import org.gpconnect.store.GpRecordStore;
-import org.gpconnect.store.PatientRecord;
 
 /**
  * Whose care record the HTML view may show (accessrecord_use_case_retrieve_a_care_record_section.md,
@@ -24,12 +23,8 @@ public final class CareRecordPatients {
 
     public GpRecordStore.PatientWithResource find(String odsCode, String nhsNumber) {
         for (GpRecordStore.PatientWithResource candidate : store.patientsWithResourceByNhsNumber(odsCode, nhsNumber)) {
-            PatientRecord record = candidate.record();
-            if (record.sensitive() || !record.nhsVerified() || !"R".equals(record.registrationType())) {
-                continue;
-            }
-            if (record.deceased() ? afterDeath.includes(candidate.resource()) : record.active()) {
-                if (record.dissent()) {
+            if (afterDeath.admits(candidate.record(), candidate.resource())) {
+                if (candidate.record().dissent()) {
                     throw new SpineException(SpineErrorCode.NO_PATIENT_CONSENT, "The patient has dissented from sharing their record");
                 }
                 return candidate;

@@ -12,6 +12,7 @@ import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 import org.gpconnect.fhir.error.SpineErrorCode;
 import org.gpconnect.fhir.error.SpineException;
 import org.gpconnect.fhir.identifier.NhsNumber;
+import org.gpconnect.fhir.jwt.JwtClaims;
 import org.gpconnect.provider.spine.ParametersBody;
 
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
  * before it starts is 422 INVALID_PARAMETER, and one sent for a section without date filters (SUM, ALL, IMM) is 400.
  */
 public final class CareRecordRequestReader {
-    public static final String NHS_NUMBER_SYSTEM = "http://fhir.nhs.net/Id/nhs-number";
+    private static final String NHS_NUMBER_SYSTEM = JwtClaims.DSTU2_NHS_NUMBER;
     private static final String PATIENT_NHS_NUMBER = "patientNHSNumber";
     private static final String RECORD_SECTION = "recordSection";
     private static final String TIME_PERIOD = "timePeriod";

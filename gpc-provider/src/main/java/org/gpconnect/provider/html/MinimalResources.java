@@ -20,7 +20,6 @@ import java.util.function.UnaryOperator;
  */
 final class MinimalResources {
     static final String PROFILE_BASE = "http://fhir.nhs.net/StructureDefinition/";
-    static final String ODS_CODE_SYSTEM = "http://fhir.nhs.net/Id/ods-organization-code";
     private static final String SDS_JOB_ROLE = "http://fhir.nhs.net/ValueSet/sds-job-role-name-1";
     private static final String STU3 = "https://fhir.nhs.uk/";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -50,7 +50,7 @@ public abstract class CareRecordApiTest extends ApiTest {
     /** A body as the suite builds it: NHS number, section, optional period bounds, in that order. */
     static String body(String nhsNumber, String section, String start, String end) {
         StringBuilder body = new StringBuilder("{\"resourceType\":\"Parameters\",\"parameter\":[");
-        body.append(nhsParameter("patientNHSNumber", CareRecordRequestReader.NHS_NUMBER_SYSTEM, nhsNumber)).append(',');
+        body.append(nhsParameter("patientNHSNumber", org.gpconnect.fhir.jwt.JwtClaims.DSTU2_NHS_NUMBER, nhsNumber)).append(',');
         body.append(sectionParameter("recordSection", RecordSection.SYSTEM, section));
         if (start != null || end != null) {
             body.append(",{\"name\":\"timePeriod\",\"valuePeriod\":{");
@@ -227,7 +227,7 @@ public abstract class CareRecordApiTest extends ApiTest {
     void theSuitesParameterOrderDoesNotMatter() {
         String reversed = parameters("{\"name\":\"timePeriod\",\"valuePeriod\":{\"start\":\"2014\",\"end\":\"2016\"}}",
                 sectionParameter("recordSection", RecordSection.SYSTEM, "ENC"),
-                nhsParameter("patientNHSNumber", CareRecordRequestReader.NHS_NUMBER_SYSTEM, PATIENT_2));
+                nhsParameter("patientNHSNumber", org.gpconnect.fhir.jwt.JwtClaims.DSTU2_NHS_NUMBER, PATIENT_2));
         assertThat(bundle(careRecord(reversed).send()).getEntry()).isNotEmpty();
     }
 
@@ -257,7 +257,7 @@ public abstract class CareRecordApiTest extends ApiTest {
     @ValueSource(strings = {"ENC", "CLI", "PRB", "MED", "REF", "OBS", "ADM"})
     void anEmptyTimePeriodIsAnInvalidParameter(String section) {
         assertError(careRecord(body(PATIENT_2, section, "", "")).send(), 422, "INVALID_PARAMETER");
-        assertError(careRecord(parameters(nhsParameter("patientNHSNumber", CareRecordRequestReader.NHS_NUMBER_SYSTEM, PATIENT_2),
+        assertError(careRecord(parameters(nhsParameter("patientNHSNumber", org.gpconnect.fhir.jwt.JwtClaims.DSTU2_NHS_NUMBER, PATIENT_2),
                 sectionParameter("recordSection", RecordSection.SYSTEM, section), "{\"name\":\"timePeriod\",\"valuePeriod\":{}}")).send(),
                 422, "INVALID_PARAMETER");
     }
@@ -317,7 +317,7 @@ public abstract class CareRecordApiTest extends ApiTest {
         if (!template.startsWith("PARAMS:")) {
             return template;
         }
-        String nhs = CareRecordRequestReader.NHS_NUMBER_SYSTEM;
+        String nhs = org.gpconnect.fhir.jwt.JwtClaims.DSTU2_NHS_NUMBER;
         String sections = RecordSection.SYSTEM;
         List<String> parameters = new java.util.ArrayList<>();
         for (String part : template.substring("PARAMS:".length()).split(",")) {
